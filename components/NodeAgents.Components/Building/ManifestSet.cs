@@ -1,0 +1,42 @@
+using k8s;
+using k8s.Models;
+using NodeAgents.Model;
+
+namespace NodeAgents.Building;
+
+/// <summary>
+/// Every object of a set of agents: one Namespace per distinct agent namespace (with the Pod Security level that
+/// admits all its agents), then each agent's objects. This is what offline renders write and what the Pulumi layer registers.
+/// </summary>
+public sealed class ManifestSet
+{
+    private ManifestSet(IReadOnlyList<V1Namespace> namespaces, IReadOnlyList<(NodeAgentSpec Spec, NodeAgentObjects Objects)> agents)
+    {
+        Namespaces = namespaces;
+        Agents = agents;
+    }
+
+    /// <summary>The namespaces, ordered by name.</summary>
+    public IReadOnlyList<V1Namespace> Namespaces { get; }
+
+    /// <summary>Each agent's spec and objects, in the order the specs were given.</summary>
+    public IReadOnlyList<(NodeAgentSpec Spec, NodeAgentObjects Objects)> Agents { get; }
+
+    /// <summary>Every object in apply order: namespaces first, then each agent's objects.</summary>
+    public IReadOnlyList<IKubernetesObject<V1ObjectMeta>> Objects =>
+        Namespaces.Cast<IKubernetesObject<V1ObjectMeta>>().Concat(Agents.SelectMany(agent => agent.Objects.All)).ToList();
+
+    /// <summary>Builds the objects of <paramref name="specs"/>.</summary>
+    /// <param name="specs">The agents; names must be unique (checked by the validator).</param>
+    /// <param name="partOf">The <c>app.kubernetes.io/part-of</c> value of the namespaces. Default <c>node-agents</c>.</param>
+    public static ManifestSet Build(IEnumerable<NodeAgentSpec> specs, string partOf = "node-agents")
+    {
+        var agents = specs.Select(spec => (spec, NodeAgentBuilder.Build(spec))).ToList();
+        var namespaces = agents
+            .GroupBy(agent => agent.spec.Namespace, StringComparer.Ordinal)
+            .OrderBy(group => group.Key, StringComparer.Ordinal)
+            .Select(group => NamespaceBuilder.Build(group.Key, group.Select(agent => agent.Item2.DaemonSet.Spec.Template.Spec), partOf))
+            .ToList();
+        return new ManifestSet(namespaces, agents);
+    }
+}

@@ -1,0 +1,212 @@
+using k8s.Models;
+using NodeAgents.Model;
+using static NodeAgents.Building.KubernetesObjects;
+
+namespace NodeAgents.Building;
+
+/// <summary>
+/// Turns a <see cref="NodeAgentSpec"/> into Kubernetes objects. Pure: the same spec always gives equal objects,
+/// and the objects share no mutable state with the spec. It does not validate; run the validator first.
+/// </summary>
+public static class NodeAgentBuilder
+{
+    /// <summary>The annotation on a Secret rendered without data: its values are supplied at deploy time.</summary>
+    public const string SuppliedAtDeployAnnotation = "nodeagents.io/supplied-at-deploy";
+
+    /// <summary>The name of the config volume in the pod.</summary>
+    public const string ConfigVolumeName = "config";
+
+    /// <summary>The ConfigMap name of an agent: <c>&lt;name&gt;-config</c>.</summary>
+    public static string ConfigMapName(NodeAgentSpec spec) => spec.Name + "-config";
+
+    /// <summary>The Secret name of an agent: <c>&lt;name&gt;-secrets</c>.</summary>
+    public static string SecretName(NodeAgentSpec spec) => spec.Name + "-secrets";
+
+    /// <summary>Builds every object of the agent.</summary>
+    public static NodeAgentObjects Build(NodeAgentSpec spec)
+    {
+        var hasRules = spec.ClusterRules.Count > 0;
+        return new NodeAgentObjects(
+            BuildServiceAccount(spec),
+            hasRules ? BuildClusterRole(spec) : null,
+            hasRules ? BuildClusterRoleBinding(spec) : null,
+            spec.ConfigFiles.Count > 0 ? BuildConfigMap(spec) : null,
+            spec.SecretEnv.Count > 0 ? BuildSecret(spec) : null,
+            BuildDaemonSet(spec));
+    }
+
+    private static V1ObjectMeta Metadata(NodeAgentSpec spec, string name, bool namespaced) => new()
+    {
+        Name = name,
+        NamespaceProperty = namespaced ? spec.Namespace : null,
+        Labels = AgentLabels.All(spec),
+    };
+
+    private static V1ServiceAccount BuildServiceAccount(NodeAgentSpec spec) => Stamp(new V1ServiceAccount
+    {
+        Metadata = Metadata(spec, spec.EffectiveServiceAccountName, namespaced: true),
+        AutomountServiceAccountToken = spec.ClusterRules.Count > 0,
+    });
+
+    private static V1ClusterRole BuildClusterRole(NodeAgentSpec spec) => Stamp(new V1ClusterRole
+    {
+        Metadata = Metadata(spec, spec.Name, namespaced: false),
+        Rules = CopyAll(spec.ClusterRules),
+    });
+
+    private static V1ClusterRoleBinding BuildClusterRoleBinding(NodeAgentSpec spec) => Stamp(new V1ClusterRoleBinding
+    {
+        Metadata = Metadata(spec, spec.Name, namespaced: false),
+        RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "ClusterRole", Name = spec.Name },
+        Subjects = [new Rbacv1Subject { Kind = "ServiceAccount", Name = spec.EffectiveServiceAccountName, NamespaceProperty = spec.Namespace }],
+    });
+
+    private static V1ConfigMap BuildConfigMap(NodeAgentSpec spec) => Stamp(new V1ConfigMap
+    {
+        Metadata = Metadata(spec, ConfigMapName(spec), namespaced: true),
+        Data = SortedOrNull(spec.ConfigFiles),
+    });
+
+    private static V1Secret BuildSecret(NodeAgentSpec spec)
+    {
+        var metadata = Metadata(spec, SecretName(spec), namespaced: true);
+        metadata.Annotations = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            [SuppliedAtDeployAnnotation] = string.Join(",", spec.SecretEnv.Select(env => env.Key).Distinct().Order(StringComparer.Ordinal)),
+        };
+        return Stamp(new V1Secret { Metadata = metadata, Type = "Opaque" });
+    }
+
+    private static V1DaemonSet BuildDaemonSet(NodeAgentSpec spec)
+    {
+        var podAnnotations = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in spec.PodAnnotations)
+        {
+            podAnnotations[key] = value;
+        }
+
+        if (spec.ConfigFiles.Count > 0)
+        {
+            podAnnotations[ConfigChecksum.Annotation] = ConfigChecksum.Compute(spec.ConfigFiles);
+        }
+
+        return Stamp(new V1DaemonSet
+        {
+            Metadata = Metadata(spec, spec.Name, namespaced: true),
+            Spec = new V1DaemonSetSpec
+            {
+                Selector = new V1LabelSelector { MatchLabels = AgentLabels.Selector(spec) },
+                MinReadySeconds = spec.MinReadySeconds == 0 ? null : spec.MinReadySeconds,
+                RevisionHistoryLimit = spec.RevisionHistoryLimit,
+                UpdateStrategy = Copy(spec.UpdateStrategy),
+                Template = new V1PodTemplateSpec
+                {
+                    Metadata = new V1ObjectMeta
+                    {
+                        Labels = AgentLabels.All(spec),
+                        Annotations = podAnnotations.Count == 0 ? null : podAnnotations,
+                    },
+                    Spec = BuildPodSpec(spec),
+                },
+            },
+        });
+    }
+
+    private static V1PodSpec BuildPodSpec(NodeAgentSpec spec) => new()
+    {
+        ServiceAccountName = spec.EffectiveServiceAccountName,
+        AutomountServiceAccountToken = spec.ClusterRules.Count > 0,
+        HostNetwork = spec.HostNetwork ? true : null,
+        HostPID = spec.HostPID ? true : null,
+        DnsPolicy = spec.EffectiveDnsPolicy,
+        PriorityClassName = spec.PriorityClassName,
+        TerminationGracePeriodSeconds = spec.TerminationGracePeriodSeconds,
+        NodeSelector = SortedOrNull(spec.NodeSelector),
+        Affinity = spec.NodeAffinity is null ? null : new V1Affinity { NodeAffinity = Copy(spec.NodeAffinity) },
+        Tolerations = CopyAll(spec.Tolerations),
+        Containers = [BuildContainer(spec)],
+        Volumes = BuildVolumes(spec),
+    };
+
+    private static V1Container BuildContainer(NodeAgentSpec spec) => new()
+    {
+        Name = spec.Name,
+        Image = spec.Image.ToString(),
+        ImagePullPolicy = spec.ImagePullPolicy,
+        Command = spec.Command.Count == 0 ? null : spec.Command.ToList(),
+        Args = spec.Args.Count == 0 ? null : spec.Args.ToList(),
+        Env = BuildEnv(spec),
+        Ports = CopyAll(spec.Ports),
+        Resources = Copy(spec.Resources),
+        LivenessProbe = Copy(spec.LivenessProbe),
+        ReadinessProbe = Copy(spec.ReadinessProbe),
+        SecurityContext = Copy(spec.SecurityContext),
+        VolumeMounts = BuildVolumeMounts(spec),
+    };
+
+    private static List<V1EnvVar>? BuildEnv(NodeAgentSpec spec)
+    {
+        var env = CopyAll(spec.Env) ?? [];
+        env.AddRange(spec.SecretEnv.Select(secret => new V1EnvVar
+        {
+            Name = secret.Name,
+            ValueFrom = new V1EnvVarSource
+            {
+                SecretKeyRef = new V1SecretKeySelector { Name = SecretName(spec), Key = secret.Key },
+            },
+        }));
+        return env.Count == 0 ? null : env;
+    }
+
+    private static List<V1VolumeMount>? BuildVolumeMounts(NodeAgentSpec spec)
+    {
+        var mounts = spec.HostPaths.Select(host => new V1VolumeMount
+        {
+            Name = host.Name,
+            MountPath = host.MountPath,
+            ReadOnlyProperty = host.Writable ? null : true,
+            MountPropagation = host.MountPropagation,
+        }).ToList();
+
+        if (spec.ConfigFiles.Count > 0)
+        {
+            var config = spec.EffectiveConfigMount;
+            if (config.PerFile)
+            {
+                mounts.AddRange(spec.ConfigFiles.Keys.Order(StringComparer.Ordinal).Select(file => new V1VolumeMount
+                {
+                    Name = ConfigVolumeName,
+                    MountPath = config.MountPath.TrimEnd('/') + "/" + file,
+                    SubPath = file,
+                    ReadOnlyProperty = true,
+                }));
+            }
+            else
+            {
+                mounts.Add(new V1VolumeMount { Name = ConfigVolumeName, MountPath = config.MountPath, ReadOnlyProperty = true });
+            }
+        }
+
+        return mounts.Count == 0 ? null : mounts;
+    }
+
+    private static List<V1Volume>? BuildVolumes(NodeAgentSpec spec)
+    {
+        var volumes = spec.HostPaths.Select(host => new V1Volume
+        {
+            Name = host.Name,
+            HostPath = new V1HostPathVolumeSource { Path = host.Path, Type = host.Type.Length == 0 ? null : host.Type },
+        }).ToList();
+
+        if (spec.ConfigFiles.Count > 0)
+        {
+            volumes.Add(new V1Volume
+            {
+                Name = ConfigVolumeName,
+                ConfigMap = new V1ConfigMapVolumeSource { Name = ConfigMapName(spec) },
+            });
+        }
+
+        return volumes.Count == 0 ? null : volumes;
+    }
+}

@@ -1,0 +1,25 @@
+namespace NodeAgents.Model;
+
+/// <summary>
+/// An environment variable whose value comes from the agent's own Kubernetes Secret
+/// (<c>&lt;agent name&gt;-secrets</c>) through <c>valueFrom.secretKeyRef</c>.
+/// The value itself never enters the spec: it is supplied at deploy time (a Pulumi secret, e.g. a
+/// generated random password, or a <c>secure:</c> stack config value), so offline renders emit the
+/// Secret without data.
+/// </summary>
+/// <param name="Name">The environment variable name, e.g. <c>FORWARD_SHARED_KEY</c>.</param>
+/// <param name="Key">The key inside the Secret, e.g. <c>shared-key</c>.</param>
+/// <param name="Source">Where the value comes from at deploy time.</param>
+public sealed record SecretEnvVar(string Name, string Key, SecretSource Source);
+
+/// <summary>Where a secret value comes from at deploy time.</summary>
+/// <param name="ConfigKey">
+/// The stack config key holding the value as a <c>secure:</c> entry, e.g. <c>node-agents:forwardSharedKey</c>;
+/// null when the value is generated.
+/// </param>
+/// <param name="GeneratedLength">The length of a generated random password (characters); used when <paramref name="ConfigKey"/> is null.</param>
+public sealed record SecretSource(string? ConfigKey = null, int GeneratedLength = 32)
+{
+    /// <summary>A value generated at deploy time (a random password of <see cref="GeneratedLength"/> characters).</summary>
+    public bool IsGenerated => ConfigKey is null;
+}

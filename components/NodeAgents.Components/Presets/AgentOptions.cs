@@ -1,0 +1,92 @@
+using k8s.Models;
+using NodeAgents.Model;
+
+namespace NodeAgents.Presets;
+
+/// <summary>
+/// Overrides every preset accepts. Each property left null keeps the preset's default; a set property replaces it
+/// (<see cref="Env"/> and <see cref="Labels"/> are added to the preset's). Stack config binds onto these properties
+/// under their camelCase names.
+/// </summary>
+public abstract record AgentOptions
+{
+    /// <summary>The agent's name (DaemonSet, ServiceAccount, RBAC objects). Default: the preset's, e.g. <c>fluent-bit</c>.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The namespace. Default <c>node-agents</c>.</summary>
+    public string? Namespace { get; init; }
+
+    /// <summary>The container image. Default: the upstream image and tag of the preset.</summary>
+    public ImageReference? Image { get; init; }
+
+    /// <summary>The container's imagePullPolicy. Default <c>IfNotPresent</c>.</summary>
+    public string? ImagePullPolicy { get; init; }
+
+    /// <summary>Requests and limits (cpu, memory). Default: the preset's.</summary>
+    public V1ResourceRequirements? Resources { get; init; }
+
+    /// <summary>Extra environment variables, added after the preset's.</summary>
+    public IReadOnlyList<V1EnvVar>? Env { get; init; }
+
+    /// <summary>The nodeSelector. Default: the preset's (<c>kubernetes.io/os: linux</c> for all four).</summary>
+    public IReadOnlyDictionary<string, string>? NodeSelector { get; init; }
+
+    /// <summary>The tolerations. Default: the preset's.</summary>
+    public IReadOnlyList<V1Toleration>? Tolerations { get; init; }
+
+    /// <summary>Required and preferred node affinity. Default: none.</summary>
+    public V1NodeAffinity? NodeAffinity { get; init; }
+
+    /// <summary>The pod's priorityClassName. Default: the preset's.</summary>
+    public string? PriorityClassName { get; init; }
+
+    /// <summary>The pod's terminationGracePeriodSeconds (seconds). Default: the preset's.</summary>
+    public long? TerminationGracePeriodSeconds { get; init; }
+
+    /// <summary>The DaemonSet's updateStrategy. Default: the preset's.</summary>
+    public V1DaemonSetUpdateStrategy? UpdateStrategy { get; init; }
+
+    /// <summary>The DaemonSet's minReadySeconds (seconds). Default 0.</summary>
+    public int? MinReadySeconds { get; init; }
+
+    /// <summary>The DaemonSet's revisionHistoryLimit. Default 10.</summary>
+    public int? RevisionHistoryLimit { get; init; }
+
+    /// <summary>Extra labels on every object of the agent (never in the selector).</summary>
+    public IReadOnlyDictionary<string, string>? Labels { get; init; }
+
+    /// <summary>Extra pod-template annotations.</summary>
+    public IReadOnlyDictionary<string, string>? PodAnnotations { get; init; }
+
+    /// <summary>Applies the overrides that are set to a preset's <paramref name="spec"/>.</summary>
+    public NodeAgentSpec ApplyTo(NodeAgentSpec spec) => spec with
+    {
+        Name = Name ?? spec.Name,
+        Namespace = Namespace ?? spec.Namespace,
+        Image = Image ?? spec.Image,
+        ImagePullPolicy = ImagePullPolicy ?? spec.ImagePullPolicy,
+        Resources = Resources ?? spec.Resources,
+        Env = Env is null ? spec.Env : [.. spec.Env, .. Env],
+        NodeSelector = NodeSelector ?? spec.NodeSelector,
+        Tolerations = Tolerations ?? spec.Tolerations,
+        NodeAffinity = NodeAffinity ?? spec.NodeAffinity,
+        PriorityClassName = PriorityClassName ?? spec.PriorityClassName,
+        TerminationGracePeriodSeconds = TerminationGracePeriodSeconds ?? spec.TerminationGracePeriodSeconds,
+        UpdateStrategy = UpdateStrategy ?? spec.UpdateStrategy,
+        MinReadySeconds = MinReadySeconds ?? spec.MinReadySeconds,
+        RevisionHistoryLimit = RevisionHistoryLimit ?? spec.RevisionHistoryLimit,
+        ExtraLabels = Labels is null ? spec.ExtraLabels : Merge(spec.ExtraLabels, Labels),
+        PodAnnotations = PodAnnotations is null ? spec.PodAnnotations : Merge(spec.PodAnnotations, PodAnnotations),
+    };
+
+    private static SortedDictionary<string, string> Merge(IReadOnlyDictionary<string, string> first, IReadOnlyDictionary<string, string> second)
+    {
+        var merged = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in first.Concat(second))
+        {
+            merged[key] = value;
+        }
+
+        return merged;
+    }
+}

@@ -1,0 +1,46 @@
+namespace NodeAgents.Presets;
+
+/// <summary>Options of the Fluent Bit logging agent (see <see cref="LoggingAgentPreset"/>).</summary>
+public sealed record LoggingAgentOptions : AgentOptions
+{
+    /// <summary>Fluent Bit's <c>Log_Level</c>: <c>off</c>, <c>error</c>, <c>warn</c>, <c>info</c>, <c>debug</c> or <c>trace</c>. Default <c>info</c>.</summary>
+    public string LogLevel { get; init; } = "info";
+
+    /// <summary>Where logs go. Default: a Fluentd/Fluent Bit forward endpoint <c>fluentd.logging.svc:24224</c>.</summary>
+    public LogOutput Output { get; init; } = new();
+}
+
+/// <summary>The single output of the logging agent.</summary>
+public sealed record LogOutput
+{
+    /// <summary>
+    /// The Fluent Bit output plugin: <c>forward</c> (Fluentd or Fluent Bit aggregator), <c>loki</c> (Grafana Loki)
+    /// or <c>es</c> (Elasticsearch/OpenSearch). Default <c>forward</c>.
+    /// </summary>
+    public string Type { get; init; } = "forward";
+
+    /// <summary>The endpoint's host name. Default <c>fluentd.logging.svc</c>.</summary>
+    public string Host { get; init; } = "fluentd.logging.svc";
+
+    /// <summary>The endpoint's TCP port (1 to 65535). Default: null, meaning the plugin's default (forward 24224, loki 3100, es 9200).</summary>
+    public int? Port { get; init; }
+
+    /// <summary>Connect with TLS. Default false.</summary>
+    public bool Tls { get; init; }
+
+    /// <summary>
+    /// For <c>forward</c> only: authenticate with a shared key (Fluent Bit's <c>Shared_Key</c>), read from the agent's Secret.
+    /// <c>none</c> (the default), <c>generate</c> (a random password created at deploy time) or <c>config</c>
+    /// (the <c>secure:</c> stack config value <c>node-agents:forwardSharedKey</c>).
+    /// </summary>
+    public string SharedKey { get; init; } = "none";
+
+    /// <summary>The effective port: <see cref="Port"/> or the plugin's default.</summary>
+    public int EffectivePort => Port ?? Type switch { "loki" => 3100, "es" => 9200, _ => 24224 };
+
+    /// <summary>The valid values of <see cref="Type"/>.</summary>
+    public static IReadOnlyList<string> Types { get; } = ["forward", "loki", "es"];
+
+    /// <summary>The valid values of <see cref="SharedKey"/>.</summary>
+    public static IReadOnlyList<string> SharedKeyModes { get; } = ["none", "generate", "config"];
+}

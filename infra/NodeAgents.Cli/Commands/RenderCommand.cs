@@ -1,0 +1,73 @@
+using System.CommandLine;
+using NodeAgents.Building;
+using NodeAgents.Cli.Output;
+using NodeAgents.Rendering;
+
+namespace NodeAgents.Cli.Commands;
+
+/// <summary>
+/// <c>nodeagents render --stack NAME</c>: builds every object of the stack and writes it as YAML, one file per object, into
+/// <c>out/&lt;stack&gt;/</c> (or <c>--out DIR</c>), replacing that folder atomically; or, with <c>--stdout</c>, one
+/// multi-document stream. <c>-o json</c> writes a <c>v1</c> <c>List</c> instead (<c>list.json</c> in the folder, or to stdout).
+/// </summary>
+internal static class RenderCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var stack = CommonOptions.Stack();
+        var projectDirectory = CommonOptions.ProjectDirectory();
+        var outDirectory = new Option<DirectoryInfo?>("--out")
+        {
+            Description = "The folder to replace with the manifests. Default: out/<stack> under the project folder.",
+        };
+        var toStdout = new Option<bool>("--stdout") { Description = "Write one multi-document YAML stream (or JSON List) to stdout instead of files." };
+        var format = new Option<string>("--output", "-o") { Description = "yaml (default) or json (a v1 List).", DefaultValueFactory = _ => "yaml" };
+        format.AcceptOnlyFromAmong("yaml", "json");
+
+        var command = new Command("render", "Write the stack's Kubernetes manifests (the main job).") { stack, projectDirectory, outDirectory, toStdout, format };
+        command.SetAction(parse => Run(
+            parse.GetValue(projectDirectory)!,
+            parse.GetValue(stack)!,
+            parse.GetValue(outDirectory),
+            parse.GetValue(toStdout),
+            parse.GetValue(format)!,
+            stdout,
+            stderr));
+        return command;
+    }
+
+    private static int Run(DirectoryInfo projectDirectory, string stack, DirectoryInfo? outDirectory, bool toStdout, string format, TextWriter stdout, TextWriter stderr)
+    {
+        var bound = StackLoading.TryLoad(projectDirectory, stack, stderr);
+        if (bound is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var manifests = ManifestSet.Build(bound.Agents, bound.PartOf);
+        var objects = manifests.Objects;
+        if (toStdout)
+        {
+            stdout.Write(format == "json" ? ManifestRenderer.ToJsonList(objects) : ManifestRenderer.ToYamlStream(objects));
+            RenderSummary.Write(manifests, stack, objects.Count, "stdout", stderr);
+            return ExitCodes.Ok;
+        }
+
+        var folder = outDirectory?.FullName ?? Path.Combine(projectDirectory.FullName, "out", stack);
+        var files = format == "json"
+            ? new SortedDictionary<string, string>(StringComparer.Ordinal) { ["list.json"] = ManifestRenderer.ToJsonList(objects) }
+            : new SortedDictionary<string, string>(objects.ToDictionary(ManifestRenderer.FileName, ManifestRenderer.ToYaml), StringComparer.Ordinal);
+        try
+        {
+            OutputFolder.Replace(folder, files);
+        }
+        catch (OutputFolderException error)
+        {
+            stderr.WriteLine("error: " + error.Message);
+            return ExitCodes.BadInput;
+        }
+
+        RenderSummary.Write(manifests, stack, objects.Count, Path.GetRelativePath(Directory.GetCurrentDirectory(), folder), stdout);
+        return ExitCodes.Ok;
+    }
+}

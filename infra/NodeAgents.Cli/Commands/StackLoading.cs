@@ -1,0 +1,31 @@
+using NodeAgents.Stacks.Binding;
+using NodeAgents.Stacks.Config;
+
+namespace NodeAgents.Cli.Commands;
+
+/// <summary>Reads and binds a stack for a command, printing every input problem on failure.</summary>
+internal static class StackLoading
+{
+    /// <summary>The bound stack, or null after printing every problem to <paramref name="stderr"/>.</summary>
+    public static BoundStack? TryLoad(DirectoryInfo projectDirectory, string stack, TextWriter stderr)
+    {
+        try
+        {
+            return StackBinder.Bind(StackFiles.Load(projectDirectory.FullName, stack));
+        }
+        catch (ConfigException error)
+        {
+            PrintProblems(error.Problems, stderr);
+            return null;
+        }
+    }
+
+    public static void PrintProblems(IReadOnlyList<ConfigProblem> problems, TextWriter stderr)
+    {
+        stderr.WriteLine($"error: {problems.Count} problem{(problems.Count == 1 ? "" : "s")} in the input; nothing was written.");
+        foreach (var problem in problems)
+        {
+            stderr.WriteLine("  " + problem);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using k8s.Models;
+using NodeAgents.Building;
+using Spectre.Console;
+
+namespace NodeAgents.Cli.Output;
+
+/// <summary>The table <c>nodeagents render</c> prints: one row per agent.</summary>
+internal static class RenderSummary
+{
+    public static void Write(ManifestSet manifests, string stack, int objectCount, string destination, TextWriter writer)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumns("agent", "role", "namespace", "image", "node selection", "update strategy", "requests", "limits");
+        foreach (var (spec, objects) in manifests.Agents)
+        {
+            var pod = objects.DaemonSet.Spec.Template.Spec;
+            table.AddRow(
+                Markup.Escape(spec.Name),
+                spec.Role.ToString().ToLowerInvariant(),
+                Markup.Escape(spec.Namespace),
+                Markup.Escape(spec.Image.Digest is null ? spec.Image.ToString() : spec.Image.ToString()[..^52] + "…"),
+                Markup.Escape(NodeSelection(pod)),
+                Markup.Escape(Strategy(objects.DaemonSet.Spec.UpdateStrategy)),
+                Markup.Escape(Quantities(spec.Resources?.Requests)),
+                Markup.Escape(Quantities(spec.Resources?.Limits)));
+        }
+
+        var console = Terminal.Over(writer);
+        console.Write(table);
+        console.WriteLine($"stack {stack}: {manifests.Agents.Count} agents, {objectCount} objects → {destination}");
+    }
+
+    private static string NodeSelection(V1PodSpec pod)
+    {
+        var parts = new List<string>();
+        parts.AddRange((pod.NodeSelector ?? new Dictionary<string, string>()).Select(pair => $"{pair.Key}={pair.Value}"));
+        var required = pod.Affinity?.NodeAffinity?.RequiredDuringSchedulingIgnoredDuringExecution?.NodeSelectorTerms?.Count ?? 0;
+        if (required > 0)
+        {
+            parts.Add($"affinity: {required} term(s)");
+        }
+
+        var tolerations = pod.Tolerations ?? [];
+        parts.Add(tolerations.Any(t => t.Key is null && t.OperatorProperty == "Exists" && t.Effect is null)
+            ? "tolerates every taint"
+            : tolerations.Count == 0 ? "no tolerations" : $"{tolerations.Count} toleration(s)");
+        return string.Join(", ", parts);
+    }
+
+    private static string Strategy(V1DaemonSetUpdateStrategy? strategy) => strategy?.Type switch
+    {
+        "OnDelete" => "OnDelete",
+        _ when strategy?.RollingUpdate?.MaxSurge?.Value is { } surge && surge != "0" => $"RollingUpdate maxSurge {surge}",
+        _ => $"RollingUpdate maxUnavailable {strategy?.RollingUpdate?.MaxUnavailable?.Value ?? "1"}",
+    };
+
+    private static string Quantities(IDictionary<string, ResourceQuantity>? quantities) =>
+        quantities is null || quantities.Count == 0
+            ? "-"
+            : string.Join(" ", quantities.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key} {pair.Value}"));
+}

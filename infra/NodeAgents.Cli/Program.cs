@@ -1,0 +1,3 @@
+using NodeAgents.Cli;
+
+return Cli.Run(args, Console.Out, Console.Error);

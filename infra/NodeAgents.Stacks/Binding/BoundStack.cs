@@ -1,0 +1,10 @@
+using NodeAgents.Model;
+
+namespace NodeAgents.Stacks.Binding;
+
+/// <summary>A stack's config bound into agent specs, ready to build.</summary>
+/// <param name="ProjectName">The Pulumi project name.</param>
+/// <param name="StackName">The stack name.</param>
+/// <param name="PartOf">The <c>app.kubernetes.io/part-of</c> value of every object.</param>
+/// <param name="Agents">The deployed agents, in the order logging, monitoring, network, security.</param>
+public sealed record BoundStack(string ProjectName, string StackName, string PartOf, IReadOnlyList<NodeAgentSpec> Agents);

@@ -1,0 +1,45 @@
+using YamlDotNet.RepresentationModel;
+
+namespace NodeAgents.Stacks.Config;
+
+/// <summary>
+/// A stack's config as the binder sees it, whichever way it was read: from the YAML files by <see cref="StackFiles"/>
+/// (offline) or from the config the Pulumi engine hands the program (<see cref="FromPulumiConfig"/>).
+/// </summary>
+/// <param name="ProjectName">The Pulumi project name, the namespace of the project's own keys (e.g. <c>node-agents</c>).</param>
+/// <param name="StackName">The stack name, e.g. <c>dev</c>.</param>
+/// <param name="Values">Full key (<c>namespace:key</c>) → value.</param>
+public sealed record StackInput(string ProjectName, string StackName, IReadOnlyDictionary<string, ConfigValue> Values)
+{
+    /// <summary>
+    /// Builds the input from Pulumi's config: each value is the raw string Pulumi stores (plain text, or JSON for structured
+    /// values), and <paramref name="secretKeys"/> names the keys that are secrets (their values are never read).
+    /// </summary>
+    /// <exception cref="ConfigException">A structured value is not valid JSON/YAML.</exception>
+    public static StackInput FromPulumiConfig(string projectName, string stackName, IReadOnlyDictionary<string, string> rawValues, IReadOnlyCollection<string> secretKeys)
+    {
+        var problems = new List<ConfigProblem>();
+        var values = new SortedDictionary<string, ConfigValue>(StringComparer.Ordinal);
+        var source = $"Pulumi.{stackName}.yaml";
+        foreach (var (key, raw) in rawValues)
+        {
+            if (secretKeys.Contains(key))
+            {
+                var secure = new YamlMappingNode { { "secure", "[secret]" } };
+                values[key] = new ConfigValue(secure, source, IsSecret: true);
+                continue;
+            }
+
+            var trimmed = raw.TrimStart();
+            YamlNode? node = trimmed.StartsWith('{') || trimmed.StartsWith('[')
+                ? YamlInput.Parse(raw, source, problems)
+                : new YamlScalarNode(raw);
+            if (node is not null)
+            {
+                values[key] = new ConfigValue(node, source, IsSecret: false);
+            }
+        }
+
+        return problems.Count > 0 ? throw new ConfigException(problems) : new StackInput(projectName, stackName, values);
+    }
+}
