@@ -1,0 +1,130 @@
+using System.Globalization;
+using k8s.Models;
+
+namespace NodeAgents.Validation;
+
+/// <summary>
+/// Node selection: nodeSelector labels and node affinity (k8s.io/kubernetes pkg/apis/core/validation ValidateNodeSelector,
+/// ValidateNodeSelectorRequirement, ValidatePreferredSchedulingTerms).
+/// </summary>
+internal static class AffinityRules
+{
+    private const string Requirement = Sources.Core + "ValidateNodeSelectorRequirement";
+
+    public static readonly ValidationRule NodeSelectorLabel = new("node-selector-label-invalid", Severity.Error, Sources.Core + "ValidatePodSpec (ValidateLabels of nodeSelector)", "nodeSelector keys and values are valid labels");
+    public static readonly ValidationRule TermsEmpty = new("affinity-required-terms-empty", Severity.Error, Sources.Core + "ValidateNodeSelector", "requiredDuringScheduling has at least one nodeSelectorTerm");
+    public static readonly ValidationRule Key = new("affinity-key-invalid", Severity.Error, Requirement + " (ValidateLabelName)", "a match expression's key is a valid label name");
+    public static readonly ValidationRule Operator = new("affinity-operator-invalid", Severity.Error, Requirement, "operator is In, NotIn, Exists, DoesNotExist, Gt or Lt");
+    public static readonly ValidationRule ValuesRequired = new("affinity-values-required", Severity.Error, Requirement, "In and NotIn need at least one value");
+    public static readonly ValidationRule ValuesForbidden = new("affinity-values-forbidden", Severity.Error, Requirement, "Exists and DoesNotExist take no values");
+    public static readonly ValidationRule GtLtValue = new("affinity-gt-lt-value", Severity.Error, Requirement + "; k8s.io/component-helpers scheduling/corev1/nodeaffinity (Gt/Lt parse an integer)", "Gt and Lt take exactly one integer value");
+    public static readonly ValidationRule Weight = new("affinity-weight-range", Severity.Error, Sources.Core + "ValidatePreferredSchedulingTerms", "preferred term weights are 1 to 100");
+
+    public static IReadOnlyList<ValidationRule> All { get; } = [NodeSelectorLabel, TermsEmpty, Key, Operator, ValuesRequired, ValuesForbidden, GtLtValue, Weight];
+
+    public static void Check(V1PodSpec pod, string podPath, FindingSink sink)
+    {
+        foreach (var (key, value) in pod.NodeSelector ?? new Dictionary<string, string>())
+        {
+            var path = $"{podPath}.nodeSelector[{key}]";
+            if (KubernetesNames.QualifiedName(key) is { } keyError)
+            {
+                sink.Add(NodeSelectorLabel, path, key, "nodeSelector key " + keyError);
+            }
+
+            if (KubernetesNames.LabelValue(value) is { } valueError)
+            {
+                sink.Add(NodeSelectorLabel, path, value, "nodeSelector value " + valueError);
+            }
+        }
+
+        var affinity = pod.Affinity?.NodeAffinity;
+        if (affinity is null)
+        {
+            return;
+        }
+
+        var affinityPath = podPath + ".affinity.nodeAffinity";
+        if (affinity.RequiredDuringSchedulingIgnoredDuringExecution is { } required)
+        {
+            var requiredPath = affinityPath + ".requiredDuringSchedulingIgnoredDuringExecution";
+            var terms = required.NodeSelectorTerms ?? [];
+            if (terms.Count == 0)
+            {
+                sink.Add(TermsEmpty, requiredPath + ".nodeSelectorTerms", null, "must have at least one node selector term; remove requiredDuringSchedulingIgnoredDuringExecution to select every node");
+            }
+
+            for (var i = 0; i < terms.Count; i++)
+            {
+                CheckTerm(terms[i], $"{requiredPath}.nodeSelectorTerms[{i}]", sink);
+            }
+        }
+
+        var preferred = affinity.PreferredDuringSchedulingIgnoredDuringExecution ?? [];
+        for (var i = 0; i < preferred.Count; i++)
+        {
+            var path = $"{affinityPath}.preferredDuringSchedulingIgnoredDuringExecution[{i}]";
+            if (preferred[i].Weight is < 1 or > 100)
+            {
+                sink.Add(Weight, path + ".weight", preferred[i].Weight.ToString(CultureInfo.InvariantCulture), "must be in the range 1-100");
+            }
+
+            if (preferred[i].Preference is { } preference)
+            {
+                CheckTerm(preference, path + ".preference", sink);
+            }
+        }
+    }
+
+    private static void CheckTerm(V1NodeSelectorTerm term, string path, FindingSink sink)
+    {
+        var expressions = term.MatchExpressions ?? [];
+        for (var i = 0; i < expressions.Count; i++)
+        {
+            CheckRequirement(expressions[i], $"{path}.matchExpressions[{i}]", labelKey: true, sink);
+        }
+
+        var fields = term.MatchFields ?? [];
+        for (var i = 0; i < fields.Count; i++)
+        {
+            CheckRequirement(fields[i], $"{path}.matchFields[{i}]", labelKey: false, sink);
+        }
+    }
+
+    private static void CheckRequirement(V1NodeSelectorRequirement requirement, string path, bool labelKey, FindingSink sink)
+    {
+        var values = requirement.Values ?? [];
+        switch (requirement.OperatorProperty)
+        {
+            case "In" or "NotIn":
+                if (values.Count == 0)
+                {
+                    sink.Add(ValuesRequired, path + ".values", null, $"must be specified when operator is '{requirement.OperatorProperty}'");
+                }
+
+                break;
+            case "Exists" or "DoesNotExist":
+                if (values.Count > 0)
+                {
+                    sink.Add(ValuesForbidden, path + ".values", string.Join(",", values), $"may not be specified when operator is '{requirement.OperatorProperty}'; remove the values");
+                }
+
+                break;
+            case "Gt" or "Lt":
+                if (values.Count != 1 || !long.TryParse(values[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+                {
+                    sink.Add(GtLtValue, path + ".values", string.Join(",", values), $"must be a single integer value when operator is '{requirement.OperatorProperty}'");
+                }
+
+                break;
+            default:
+                sink.Add(Operator, path + ".operator", requirement.OperatorProperty ?? "", "supported values: \"In\", \"NotIn\", \"Exists\", \"DoesNotExist\", \"Gt\", \"Lt\"");
+                break;
+        }
+
+        if (labelKey && KubernetesNames.QualifiedName(requirement.Key) is { } keyError)
+        {
+            sink.Add(Key, path + ".key", requirement.Key, "key " + keyError);
+        }
+    }
+}
