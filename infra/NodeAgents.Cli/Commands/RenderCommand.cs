@@ -45,6 +45,11 @@ internal static class RenderCommand
         }
 
         var manifests = ManifestSet.Build(bound.Agents, bound.PartOf);
+        if (!Validation.Passes(manifests, stack, stderr))
+        {
+            return ExitCodes.Findings;
+        }
+
         var objects = manifests.Objects;
         if (toStdout)
         {

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NodeAgents.Validation;
+using Spectre.Console;
+
+namespace NodeAgents.Cli.Output;
+
+/// <summary>Prints validator findings: a table for people, or a JSON document for machines.</summary>
+internal static class FindingsReport
+{
+    /// <summary>A table (severity, object, path, value, rule, message) and a count line; one line "no findings" when empty.</summary>
+    public static void WriteTable(IReadOnlyList<Finding> findings, string stack, TextWriter writer)
+    {
+        var console = Terminal.Over(writer);
+        if (findings.Count > 0)
+        {
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("severity", "object", "path", "value", "rule", "message");
+            foreach (var finding in findings)
+            {
+                table.AddRow(
+                    finding.Severity.ToString().ToLowerInvariant(),
+                    Markup.Escape(finding.Object.ToString()),
+                    Markup.Escape(finding.Path),
+                    Markup.Escape(finding.Value ?? "-"),
+                    Markup.Escape(finding.Rule),
+                    Markup.Escape(finding.Message));
+            }
+
+            console.Write(table);
+        }
+
+        console.WriteLine(Summary(findings, stack));
+    }
+
+    /// <summary>
+    /// <c>{"stack", "errors", "warnings", "findings": [{"severity", "kind", "namespace", "name", "path", "value", "rule", "message", "source"}]}</c>,
+    /// indented, ending in a newline.
+    /// </summary>
+    public static void WriteJson(IReadOnlyList<Finding> findings, string stack, TextWriter writer)
+    {
+        var items = new JsonArray();
+        foreach (var finding in findings)
+        {
+            items.Add(new JsonObject
+            {
+                ["severity"] = finding.Severity.ToString().ToLowerInvariant(),
+                ["kind"] = finding.Object.Kind,
+                ["namespace"] = finding.Object.Namespace,
+                ["name"] = finding.Object.Name,
+                ["path"] = finding.Path,
+                ["value"] = finding.Value,
+                ["rule"] = finding.Rule,
+                ["message"] = finding.Message,
+                ["source"] = finding.Source,
+            });
+        }
+
+        var document = new JsonObject
+        {
+            ["stack"] = stack,
+            ["errors"] = findings.Count(finding => finding.Severity == Severity.Error),
+            ["warnings"] = findings.Count(finding => finding.Severity == Severity.Warning),
+            ["findings"] = items,
+        };
+        writer.Write(document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    }
+
+    /// <summary><c>stack NAME: N errors, M warnings</c>.</summary>
+    public static string Summary(IReadOnlyList<Finding> findings, string stack)
+    {
+        var errors = findings.Count(finding => finding.Severity == Severity.Error);
+        var warnings = findings.Count - errors;
+        return $"stack {stack}: {errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}";
+    }
+}
