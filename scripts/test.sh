@@ -1,27 +1,48 @@
 #!/usr/bin/env bash
 # Builds and tests everything: the engine-free projects always, the Pulumi layer wherever its packages restore.
+# Ends with one line 'tests: N passed, N failed' summing every test run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-dotnet test NodeAgents.Core.slnf --configuration Release
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
 
-pulumi_projects=$(dotnet sln NodeAgents.sln list | grep -E 'Pulumi' || true)
-if [ -z "$pulumi_projects" ]; then
-  exit 0
-fi
+run_tests() {
+  # dotnet test prints 'Passed!  - Failed: F, Passed: P, …' per test assembly; keep those lines for the summary.
+  dotnet test "$@" --configuration Release 2>&1 | tee -a "$results"
+  return "${PIPESTATUS[0]}"
+}
 
-log=$(mktemp)
-if ! (for project in $pulumi_projects; do dotnet restore "$project" || exit 1; done) >"$log" 2>&1; then
-  missing=$(grep -oE "Unable to find package [A-Za-z.]+" "$log" | sort -u | sed 's/Unable to find package //' | paste -sd, - || true)
-  echo "!!! PULUMI LAYER SKIPPED: its NuGet packages could not be restored here (${missing:-see dotnet restore}); its projects were neither built nor tested. !!!"
+summary() {
+  local passed failed
+  passed=$(grep -oE 'Passed: +[0-9]+' "$results" | awk '{ n += $2 } END { print n + 0 }')
+  failed=$(grep -oE 'Failed: +[0-9]+' "$results" | awk '{ n += $2 } END { print n + 0 }')
+  echo "tests: ${passed:-0} passed, ${failed:-0} failed"
+}
+
+status=0
+run_tests NodeAgents.Core.slnf || status=$?
+
+# The Pulumi layer: every project of the solution that is not in the engine-free filter.
+pulumi_projects=$(comm -23 \
+  <(dotnet sln NodeAgents.sln list | grep -E '\.csproj$' | sort) \
+  <(grep -oE '"[^"]+\.csproj"' NodeAgents.Core.slnf | tr -d '"' | sort))
+
+if [ -n "$pulumi_projects" ]; then
+  log=$(mktemp)
+  if (for project in $pulumi_projects; do dotnet restore "$project" || exit 1; done) >"$log" 2>&1; then
+    for project in $pulumi_projects; do
+      case "$project" in
+        tests/*) run_tests "$project" || status=$? ;;
+        *) dotnet build "$project" --configuration Release --no-restore || status=$? ;;
+      esac
+    done
+  else
+    missing=$(grep -oE "Unable to find package [A-Za-z.]+" "$log" | sort -u | sed 's/Unable to find package //' | paste -sd, - || true)
+    echo "!!! PULUMI LAYER SKIPPED: its NuGet packages could not be restored from the configured sources (${missing:-see dotnet restore}); its projects were neither built nor tested. !!!"
+  fi
   rm -f "$log"
-  exit 0
 fi
-rm -f "$log"
 
-for project in $pulumi_projects; do
-  case "$project" in
-    tests/*) dotnet test "$project" --configuration Release ;;
-    *) dotnet build "$project" --configuration Release ;;
-  esac
-done
+summary
+exit "$status"

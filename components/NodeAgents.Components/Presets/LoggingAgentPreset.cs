@@ -13,7 +13,7 @@ namespace NodeAgents.Presets;
 public static class LoggingAgentPreset
 {
     /// <summary>The default image.</summary>
-    public static ImageReference DefaultImage { get; } = new("cr.fluentbit.io/fluent/fluent-bit", "3.2.2");
+    public static ImageReference DefaultImage { get; } = new("cr.fluentbit.io/fluent/fluent-bit", "3.2.10");
 
     /// <summary>The HTTP monitoring port.</summary>
     public const int HttpPort = 2020;

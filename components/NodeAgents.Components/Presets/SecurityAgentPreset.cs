@@ -10,8 +10,8 @@ namespace NodeAgents.Presets;
 /// (privileged only when asked for), reads the host's <c>/proc</c>, <c>/boot</c>, <c>/lib/modules</c>, <c>/usr</c>,
 /// <c>/etc</c> and <c>/dev</c> read-only under <c>/host</c>, serves <c>/healthz</c> on 8765, keeps <c>falco.yaml</c> and local
 /// rules in a ConfigMap mounted file by file into <c>/etc/falco</c> (keeping the image's default rules), and tolerates every
-/// taint: a node without the security agent is a blind spot. Container metadata comes from the runtime socket, so it
-/// needs no API access.
+/// taint: a node without the security agent is a blind spot. Container metadata comes from the runtime socket through
+/// Falco's container plugin, so it needs no API access.
 /// </summary>
 public static class SecurityAgentPreset
 {
@@ -92,6 +92,18 @@ public static class SecurityAgentPreset
             rules_files:
               - /etc/falco/falco_rules.yaml
               - /etc/falco/falco_rules.local.yaml
+            load_plugins: [container]
+            plugins:
+              - name: container
+                library_path: libcontainer.so
+                init_config:
+                  engines:
+                    containerd:
+                      enabled: true
+                      sockets: [/host/run/containerd/containerd.sock]
+                    cri:
+                      enabled: true
+                      sockets: [/host/run/containerd/containerd.sock]
             priority: {options.MinimumPriority}
             json_output: true
             json_include_output_property: true

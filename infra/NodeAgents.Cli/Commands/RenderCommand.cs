@@ -2,6 +2,8 @@ using System.CommandLine;
 using NodeAgents.Building;
 using NodeAgents.Cli.Output;
 using NodeAgents.Rendering;
+using NodeAgents.Stacks.Binding;
+using NodeAgents.Stacks.Config;
 
 namespace NodeAgents.Cli.Commands;
 
@@ -15,6 +17,8 @@ internal static class RenderCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var stack = CommonOptions.Stack();
+        stack.Required = false;
+        stack.Description = "The stack to render: NAME means Pulumi.NAME.yaml next to Pulumi.yaml. Default: every stack file there.";
         var projectDirectory = CommonOptions.ProjectDirectory();
         var outDirectory = new Option<DirectoryInfo?>("--out")
         {
@@ -25,25 +29,42 @@ internal static class RenderCommand
         format.AcceptOnlyFromAmong("yaml", "json");
 
         var command = new Command("render", "Write the stack's Kubernetes manifests (the main job).") { stack, projectDirectory, outDirectory, toStdout, format };
-        command.SetAction(parse => Run(
-            parse.GetValue(projectDirectory)!,
-            parse.GetValue(stack)!,
-            parse.GetValue(outDirectory),
-            parse.GetValue(toStdout),
-            parse.GetValue(format)!,
-            stdout,
-            stderr));
+        command.SetAction(parse =>
+        {
+            var project = parse.GetValue(projectDirectory)!;
+            var stacks = parse.GetValue(stack) is { } one ? [one] : StackFiles.StackNames(project.FullName);
+            if (stacks.Count == 0)
+            {
+                stderr.WriteLine($"error: no Pulumi.<stack>.yaml files in {project.FullName}; nothing was written.");
+                return ExitCodes.BadInput;
+            }
+
+            if (stacks.Count > 1 && (parse.GetValue(outDirectory) is not null || parse.GetValue(toStdout)))
+            {
+                stderr.WriteLine("error: --out and --stdout take one stack; add --stack NAME.");
+                return ExitCodes.BadInput;
+            }
+
+            // Bind every stack before writing any, so bad input anywhere writes nothing.
+            var bound = stacks.Select(name => (name, stack: StackLoading.TryLoad(project, name, stderr))).ToList();
+            if (bound.Any(item => item.stack is null))
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var exit = ExitCodes.Ok;
+            foreach (var (name, item) in bound)
+            {
+                exit = Math.Max(exit, Run(project, name, item!, parse.GetValue(outDirectory), parse.GetValue(toStdout), parse.GetValue(format)!, stdout, stderr));
+            }
+
+            return exit;
+        });
         return command;
     }
 
-    private static int Run(DirectoryInfo projectDirectory, string stack, DirectoryInfo? outDirectory, bool toStdout, string format, TextWriter stdout, TextWriter stderr)
+    private static int Run(DirectoryInfo projectDirectory, string stack, BoundStack bound, DirectoryInfo? outDirectory, bool toStdout, string format, TextWriter stdout, TextWriter stderr)
     {
-        var bound = StackLoading.TryLoad(projectDirectory, stack, stderr);
-        if (bound is null)
-        {
-            return ExitCodes.BadInput;
-        }
-
         var manifests = ManifestSet.Build(bound.Agents, bound.PartOf);
         if (!Validation.Passes(manifests, stack, stderr))
         {

@@ -112,11 +112,11 @@ public static class StackBinder
                     return null;
                 }
 
-                OneOf(binder, node, path + ".output.type", logging.Output.Type, LogOutput.Types);
-                OneOf(binder, node, path + ".output.sharedKey", logging.Output.SharedKey, LogOutput.SharedKeyModes);
+                OneOf(binder, node, path, "output.type", logging.Output.Type, LogOutput.Types);
+                OneOf(binder, node, path, "output.sharedKey", logging.Output.SharedKey, LogOutput.SharedKeyModes);
                 if (logging.Output.SharedKey == "config" && !hasSharedKey)
                 {
-                    binder.Report(node, path + ".output.sharedKey", $"'config' needs the secure value {LoggingAgentPreset.SharedKeyConfigKey} (pulumi config set --secret forwardSharedKey …)");
+                    binder.Report(Find(node, "output.sharedKey"), path + ".output.sharedKey", $"'config' needs the secure value {LoggingAgentPreset.SharedKeyConfigKey} (pulumi config set --secret forwardSharedKey …)");
                 }
 
                 return LoggingAgentPreset.Build(logging);
@@ -133,17 +133,33 @@ public static class StackBinder
                     return null;
                 }
 
-                OneOf(binder, node, path + ".mode", security.Mode, SecurityAgentOptions.Modes);
+                OneOf(binder, node, path, "mode", security.Mode, SecurityAgentOptions.Modes);
                 return SecurityAgentPreset.Build(security);
         }
     }
 
-    private static void OneOf(StrictBinder binder, YamlNode node, string path, string value, IReadOnlyList<string> allowed)
+    private static void OneOf(StrictBinder binder, YamlNode node, string path, string subPath, string value, IReadOnlyList<string> allowed)
     {
         if (!allowed.Contains(value))
         {
-            binder.Report(node, path, $"'{value}' is not one of {string.Join(", ", allowed)}");
+            binder.Report(Find(node, subPath), $"{path}.{subPath}", $"'{value}' is not one of {string.Join(", ", allowed)}");
         }
+    }
+
+    /// <summary>The node at a dotted <paramref name="subPath"/> under <paramref name="node"/>, or the deepest one that exists (for positions).</summary>
+    private static YamlNode Find(YamlNode node, string subPath)
+    {
+        foreach (var key in subPath.Split('.'))
+        {
+            if (node is not YamlMappingNode mapping || !mapping.Children.TryGetValue(new YamlScalarNode(key), out var child))
+            {
+                break;
+            }
+
+            node = child;
+        }
+
+        return node;
     }
 
     private static bool NamespaceOverridden(YamlNode node) =>

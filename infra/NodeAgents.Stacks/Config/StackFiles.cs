@@ -17,6 +17,15 @@ public static partial class StackFiles
     /// <summary>The file of a stack: <c>Pulumi.&lt;stack&gt;.yaml</c>.</summary>
     public static string StackFile(string stack) => $"Pulumi.{stack}.yaml";
 
+    /// <summary>The stacks of the project in <paramref name="projectDirectory"/>: every <c>Pulumi.&lt;stack&gt;.yaml</c>, sorted by name.</summary>
+    public static IReadOnlyList<string> StackNames(string projectDirectory) => Directory.Exists(projectDirectory)
+        ? Directory.EnumerateFiles(projectDirectory, "Pulumi.*.yaml")
+            .Select(path => Path.GetFileName(path)["Pulumi.".Length..^".yaml".Length])
+            .Where(name => StackNamePattern().IsMatch(name))
+            .Order(StringComparer.Ordinal)
+            .ToList()
+        : [];
+
     /// <summary>Reads the project in <paramref name="projectDirectory"/> and the stack <paramref name="stack"/>.</summary>
     /// <exception cref="ConfigException">A file is missing or unreadable, is not valid YAML, or does not have the documented shape; lists every problem.</exception>
     public static StackInput Load(string projectDirectory, string stack)

@@ -1,4 +1,4 @@
-namespace NodeAgents.Cli.Tests;
+namespace NodeAgents.Tests.Shared;
 
 /// <summary>Locates the repository root (the folder with NodeAgents.sln) and the shared data beside it.</summary>
 public static class RepoPaths

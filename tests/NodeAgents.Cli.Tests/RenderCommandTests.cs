@@ -1,0 +1,118 @@
+using k8s;
+using k8s.Models;
+
+namespace NodeAgents.Cli.Tests;
+
+public class RenderCommandTests
+{
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void Renders_every_object_of_the_stack_one_file_each(string stack)
+    {
+        using var project = new TempProject();
+        var (exit, stdout, stderr) = project.Run("render", "--stack", stack);
+
+        Assert.True(exit == 0, stderr);
+        var folder = Path.Combine(project.Path, "out", stack);
+        var files = Directory.GetFiles(folder, "*.yaml").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            ["60-daemonset-" + Ns(stack) + "-falco.yaml", "60-daemonset-" + Ns(stack) + "-fluent-bit.yaml", "60-daemonset-" + Ns(stack) + "-node-exporter.yaml", "60-daemonset-" + Ns(stack) + "-node-local-dns.yaml"],
+            files.Where(f => f!.StartsWith("60-", StringComparison.Ordinal)));
+        Assert.Equal("00-namespace-" + Ns(stack) + ".yaml", files[0]);
+        Assert.Contains($"stack {stack}: 4 agents, {files.Count} objects", stdout);
+
+        var daemonSet = KubernetesYaml.Deserialize<V1DaemonSet>(File.ReadAllText(Path.Combine(folder, $"60-daemonset-{Ns(stack)}-fluent-bit.yaml")));
+        Assert.Equal(Ns(stack), daemonSet.Metadata.NamespaceProperty);
+        Assert.Equal("fluent-bit", daemonSet.Spec.Selector.MatchLabels["app.kubernetes.io/name"]);
+    }
+
+    [Fact]
+    public void Without_a_stack_renders_every_stack_file()
+    {
+        using var project = new TempProject();
+        var (exit, stdout, _) = project.Run("render");
+
+        Assert.Equal(0, exit);
+        Assert.True(Directory.Exists(Path.Combine(project.Path, "out", "dev")));
+        Assert.True(Directory.Exists(Path.Combine(project.Path, "out", "prod")));
+        Assert.Contains("stack dev:", stdout);
+        Assert.Contains("stack prod:", stdout);
+    }
+
+    [Fact]
+    public void Prod_pins_every_image_by_digest_and_dev_uses_debug_logging()
+    {
+        using var project = new TempProject();
+        var (_, prod, _) = project.Run("render", "--stack", "prod", "--stdout");
+        var (_, dev, _) = project.Run("render", "--stack", "dev", "--stdout");
+
+        var prodImages = DaemonSets(prod).Select(ds => ds.Spec.Template.Spec.Containers.Single().Image).ToList();
+        Assert.Equal(4, prodImages.Count);
+        Assert.All(prodImages, image => Assert.Matches("@sha256:[a-f0-9]{64}$", image));
+        Assert.All(DaemonSets(prod), ds => Assert.NotNull(ds.Spec.Template.Spec.PriorityClassName));
+        Assert.All(DaemonSets(prod), ds => Assert.EndsWith("%", ds.Spec.UpdateStrategy.RollingUpdate.MaxUnavailable.Value, StringComparison.Ordinal));
+
+        var devConfig = KubernetesYaml.LoadAllFromString(dev).OfType<V1ConfigMap>().Single(c => c.Metadata.Name == "fluent-bit-config");
+        Assert.Contains("Log_Level     debug", devConfig.Data["fluent-bit.conf"]);
+        var falco = KubernetesYaml.LoadAllFromString(dev).OfType<V1ConfigMap>().Single(c => c.Metadata.Name == "falco-config");
+        Assert.Contains("http_output:\n  enabled: false", falco.Data["falco.yaml"]);
+    }
+
+    [Fact]
+    public void Two_renders_are_byte_identical()
+    {
+        using var project = new TempProject();
+        project.Run("render", "--stack", "prod", "--out", Path.Combine(project.Path, "a"));
+        project.Run("render", "--stack", "prod", "--out", Path.Combine(project.Path, "b"));
+
+        var first = Directory.GetFiles(Path.Combine(project.Path, "a")).Order(StringComparer.Ordinal).ToList();
+        var second = Directory.GetFiles(Path.Combine(project.Path, "b")).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(first.Select(Path.GetFileName), second.Select(Path.GetFileName));
+        Assert.All(first.Zip(second), pair => Assert.Equal(File.ReadAllBytes(pair.First), File.ReadAllBytes(pair.Second)));
+    }
+
+    [Fact]
+    public void Json_output_is_a_v1_List_of_every_object()
+    {
+        using var project = new TempProject();
+        var (exit, stdout, _) = project.Run("render", "--stack", "prod", "--stdout", "-o", "json");
+
+        Assert.Equal(0, exit);
+        var list = System.Text.Json.JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal("List", list.GetProperty("kind").GetString());
+        Assert.Equal("v1", list.GetProperty("apiVersion").GetString());
+        var kinds = list.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("kind").GetString()).ToList();
+        Assert.Equal(4, kinds.Count(kind => kind == "DaemonSet"));
+        Assert.Equal("Namespace", kinds[0]);
+    }
+
+    [Fact]
+    public void Rerender_replaces_its_own_folder_but_refuses_one_holding_foreign_files()
+    {
+        using var project = new TempProject();
+        var folder = Path.Combine(project.Path, "out", "dev");
+        Assert.Equal(0, project.Run("render", "--stack", "dev").Exit);
+        var falco = Path.Combine(folder, "60-daemonset-node-agents-dev-falco.yaml");
+        Assert.True(File.Exists(falco));
+        File.AppendAllText(Path.Combine(project.Path, "Pulumi.dev.yaml"), "    enabled: false\n");
+        Assert.Equal(0, project.Run("render", "--stack", "dev").Exit);
+        Assert.False(File.Exists(falco), "a file of the previous render that this render does not write is removed");
+        Assert.True(File.Exists(Path.Combine(folder, "60-daemonset-node-agents-dev-fluent-bit.yaml")));
+
+        var foreign = Path.Combine(folder, "notes.txt");
+        File.WriteAllText(foreign, "mine");
+        var before = Directory.GetFiles(folder).Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
+        var (exit, _, stderr) = project.Run("render", "--stack", "dev");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("notes.txt", stderr);
+        Assert.Equal("mine", File.ReadAllText(foreign));
+        Assert.Equal(before, Directory.GetFiles(folder).Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList());
+        Assert.DoesNotContain(Directory.GetDirectories(Path.Combine(project.Path, "out")), d => Path.GetFileName(d).StartsWith('.'));
+    }
+
+    private static string Ns(string stack) => stack == "dev" ? "node-agents-dev" : "node-agents";
+
+    private static IEnumerable<V1DaemonSet> DaemonSets(string stream) => KubernetesYaml.LoadAllFromString(stream).OfType<V1DaemonSet>();
+}

@@ -1,0 +1,99 @@
+using k8s;
+using NodeAgents.Building;
+using NodeAgents.Model;
+using NodeAgents.Rendering;
+using NodeAgents.Stacks.Binding;
+using NodeAgents.Stacks.Config;
+
+namespace NodeAgents.Cli.Tests.Stacks;
+
+public class StackBinderTests
+{
+    [Fact]
+    public void Project_defaults_from_Pulumi_yaml_apply_when_the_stack_does_not_set_them()
+    {
+        using var project = new TempProject(copyStacks: false);
+        project.Write("Pulumi.qa.yaml", "config:\n  node-agents:monitoring: {}\n");
+
+        var bound = StackBinder.Bind(StackFiles.Load(project.Path, "qa"));
+
+        Assert.Equal("node-agents", bound.Agents.Single().Namespace);
+        Assert.Equal(AgentRole.Monitoring, bound.Agents.Single().Role);
+        Assert.Equal("node-agents", bound.PartOf);
+    }
+
+    [Fact]
+    public void An_agents_own_namespace_wins_over_the_stack_namespace()
+    {
+        using var project = new TempProject(copyStacks: false);
+        project.Write("Pulumi.qa.yaml", "config:\n  node-agents:namespace: agents\n  node-agents:monitoring:\n    namespace: metrics\n  node-agents:logging: {}\n");
+
+        var bound = StackBinder.Bind(StackFiles.Load(project.Path, "qa"));
+
+        Assert.Equal(["agents", "metrics"], bound.Agents.Select(a => a.Namespace).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Problems_point_at_the_offending_nested_value()
+    {
+        using var project = new TempProject(copyStacks: false);
+        project.Write("Pulumi.qa.yaml", "config:\n  node-agents:security:\n    mode: block\n");
+
+        var error = Assert.Throws<ConfigException>(() => StackBinder.Bind(StackFiles.Load(project.Path, "qa")));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal(new ConfigProblem("Pulumi.qa.yaml", "node-agents:security.mode", "'block' is not one of alert, audit", 3, 11), problem);
+    }
+
+    [Fact]
+    public void Unnamespaced_stack_keys_are_rejected_with_the_namespaced_form()
+    {
+        using var project = new TempProject(copyStacks: false);
+        project.Write("Pulumi.qa.yaml", "config:\n  logging: {}\n");
+
+        var error = Assert.Throws<ConfigException>(() => StackFiles.Load(project.Path, "qa"));
+
+        Assert.Equal("config keys are namespaced; did you mean 'node-agents:logging'?", Assert.Single(error.Problems).Message);
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void Config_handed_over_by_Pulumi_binds_to_the_same_objects_as_the_stack_file(string stack)
+    {
+        // Pulumi hands a program each value as a string: plain text, or JSON for structured values.
+        var fromFiles = StackFiles.Load(RepoPaths.Root, stack);
+        var raw = fromFiles.Values.Where(pair => !pair.Value.IsSecret).ToDictionary(
+            pair => pair.Key,
+            pair => pair.Value.Node is YamlDotNet.RepresentationModel.YamlScalarNode scalar ? scalar.Value! : ToJson(pair.Value.Node));
+        var fromPulumi = StackInput.FromPulumiConfig("node-agents", stack, raw, []);
+
+        var expected = ManifestRenderer.ToYamlStream(ManifestSet.Build(StackBinder.Bind(fromFiles).Agents).Objects);
+        var actual = ManifestRenderer.ToYamlStream(ManifestSet.Build(StackBinder.Bind(fromPulumi).Agents).Objects);
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void Secret_keys_from_Pulumi_are_never_read()
+    {
+        var input = StackInput.FromPulumiConfig(
+            "node-agents",
+            "qa",
+            new Dictionary<string, string> { ["node-agents:forwardSharedKey"] = "plain-text-secret", ["node-agents:logging"] = """{"output":{"sharedKey":"config"}}""" },
+            ["node-agents:forwardSharedKey"]);
+
+        var spec = StackBinder.Bind(input).Agents.Single();
+
+        Assert.Equal("node-agents:forwardSharedKey", spec.SecretEnv.Single().Source.ConfigKey);
+        Assert.DoesNotContain("plain-text-secret", ManifestRenderer.ToYamlStream(NodeAgentBuilder.Build(spec).All));
+    }
+
+    private static string ToJson(YamlDotNet.RepresentationModel.YamlNode node)
+    {
+        // Pulumi stores structured config as JSON; round-trip the YAML value through a JSON serializer the same way.
+        var yaml = new YamlDotNet.Serialization.SerializerBuilder().Build();
+        var value = new YamlDotNet.Serialization.DeserializerBuilder().WithAttemptingUnquotedStringTypeDeserialization().Build()
+            .Deserialize<object>(yaml.Serialize(node));
+        return System.Text.Json.JsonSerializer.Serialize(value);
+    }
+}
