@@ -14,11 +14,24 @@ public static class Tolerations
     /// <summary>The control-plane taint of older clusters (kubeadm before 1.24, OpenShift 4).</summary>
     public const string LegacyMasterKey = "node-role.kubernetes.io/master";
 
+    /// <summary>The three taint effects, in the order <see cref="EveryTaint"/> lists them.</summary>
+    public static IReadOnlyList<string> Effects { get; } = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
+
     /// <summary>
-    /// "Every node": a single toleration with <c>operator: Exists</c> and no key or effect, which tolerates
-    /// every taint, NoExecute included.
+    /// "Every node": one toleration per effect (NoSchedule, PreferNoSchedule, NoExecute), each with <c>operator: Exists</c>
+    /// and no key. Together they tolerate every taint, exactly like a bare <c>operator: Exists</c>, but say explicitly that
+    /// the agent also stays on nodes tainted NoExecute (the validator warns about the bare form, rule
+    /// <c>toleration-exists-tolerates-no-execute</c>).
     /// </summary>
-    public static IReadOnlyList<V1Toleration> EveryTaint() => [new V1Toleration { OperatorProperty = "Exists" }];
+    public static IReadOnlyList<V1Toleration> EveryTaint() =>
+        Effects.Select(effect => new V1Toleration { OperatorProperty = "Exists", Effect = effect }).ToList();
+
+    /// <summary>True when <paramref name="tolerations"/> tolerate every taint: a bare <c>operator: Exists</c>, or a keyless Exists for each effect.</summary>
+    public static bool ToleratesEveryTaint(IEnumerable<V1Toleration>? tolerations)
+    {
+        var keyless = (tolerations ?? []).Where(t => string.IsNullOrEmpty(t.Key) && t.OperatorProperty == "Exists" && t.TolerationSeconds is null).ToList();
+        return keyless.Any(t => string.IsNullOrEmpty(t.Effect)) || Effects.All(effect => keyless.Any(t => t.Effect == effect));
+    }
 
     /// <summary>
     /// "Also control-plane nodes": <c>node-role.kubernetes.io/control-plane:NoSchedule</c> and the legacy

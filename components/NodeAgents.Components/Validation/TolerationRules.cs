@@ -123,8 +123,8 @@ internal static class TolerationRules
         if (key.Length == 0 && toleration.OperatorProperty == "Exists" && string.IsNullOrEmpty(toleration.Effect))
         {
             sink.Add(BareExists, path, "operator: Exists",
-                "a bare operator: Exists tolerates every taint, NoExecute included, so the agent stays on nodes being drained by a NoExecute taint; " +
-                "if that is meant, list it explicitly as {operator: Exists, effect: NoSchedule}, {operator: Exists, effect: PreferNoSchedule} and {operator: Exists, effect: NoExecute}; otherwise drop the NoExecute one");
+                "a bare operator: Exists also tolerates NoExecute taints, so the agent stays on nodes being emptied by one; if that is meant, " +
+                "say so with one keyless Exists toleration per effect (NoSchedule, PreferNoSchedule, NoExecute), otherwise list only NoSchedule and PreferNoSchedule");
         }
     }
 }

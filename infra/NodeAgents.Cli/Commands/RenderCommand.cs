@@ -2,7 +2,6 @@ using System.CommandLine;
 using NodeAgents.Building;
 using NodeAgents.Cli.Output;
 using NodeAgents.Rendering;
-using NodeAgents.Stacks.Binding;
 using NodeAgents.Stacks.Config;
 
 namespace NodeAgents.Cli.Commands;
@@ -11,6 +10,7 @@ namespace NodeAgents.Cli.Commands;
 /// <c>nodeagents render --stack NAME</c>: builds every object of the stack and writes it as YAML, one file per object, into
 /// <c>out/&lt;stack&gt;/</c> (or <c>--out DIR</c>), replacing that folder atomically; or, with <c>--stdout</c>, one
 /// multi-document stream. <c>-o json</c> writes a <c>v1</c> <c>List</c> instead (<c>list.json</c> in the folder, or to stdout).
+/// Every stack is validated first (<see cref="Validation.Passes"/>): any error writes nothing and exits 1.
 /// </summary>
 internal static class RenderCommand
 {
@@ -52,10 +52,18 @@ internal static class RenderCommand
                 return ExitCodes.BadInput;
             }
 
-            var exit = ExitCodes.Ok;
-            foreach (var (name, item) in bound)
+            // Validate every stack before writing any: an error anywhere writes nothing (exit 1); warnings are printed only.
+            var built = bound.Select(item => (item.name, manifests: ManifestSet.Build(item.stack!.Agents, item.stack.PartOf))).ToList();
+            var passed = built.Select(item => Validation.Passes(item.manifests, item.name, stderr)).ToList();
+            if (passed.Contains(false))
             {
-                exit = Math.Max(exit, Run(project, name, item!, parse.GetValue(outDirectory), parse.GetValue(toStdout), parse.GetValue(format)!, stdout, stderr));
+                return ExitCodes.Findings;
+            }
+
+            var exit = ExitCodes.Ok;
+            foreach (var (name, manifests) in built)
+            {
+                exit = Math.Max(exit, Run(project, name, manifests, parse.GetValue(outDirectory), parse.GetValue(toStdout), parse.GetValue(format)!, stdout, stderr));
             }
 
             return exit;
@@ -63,14 +71,8 @@ internal static class RenderCommand
         return command;
     }
 
-    private static int Run(DirectoryInfo projectDirectory, string stack, BoundStack bound, DirectoryInfo? outDirectory, bool toStdout, string format, TextWriter stdout, TextWriter stderr)
+    private static int Run(DirectoryInfo projectDirectory, string stack, ManifestSet manifests, DirectoryInfo? outDirectory, bool toStdout, string format, TextWriter stdout, TextWriter stderr)
     {
-        var manifests = ManifestSet.Build(bound.Agents, bound.PartOf);
-        if (!Validation.Passes(manifests, stack, stderr))
-        {
-            return ExitCodes.Findings;
-        }
-
         var objects = manifests.Objects;
         if (toStdout)
         {

@@ -1,5 +1,6 @@
 using k8s.Models;
 using NodeAgents.Building;
+using NodeAgents.Model;
 using Spectre.Console;
 
 namespace NodeAgents.Cli.Output;
@@ -41,7 +42,7 @@ internal static class RenderSummary
         }
 
         var tolerations = pod.Tolerations ?? [];
-        parts.Add(tolerations.Any(t => t.Key is null && t.OperatorProperty == "Exists" && t.Effect is null)
+        parts.Add(Tolerations.ToleratesEveryTaint(tolerations)
             ? "tolerates every taint"
             : tolerations.Count == 0 ? "no tolerations" : $"{tolerations.Count} toleration(s)");
         return string.Join(", ", parts);

@@ -81,8 +81,8 @@ public class PresetTests
         Assert.Equal(["get", "list", "watch"], rule.Verbs);
         Assert.Equal("fluent-bit", objects.ClusterRoleBinding!.Subjects.Single().Name);
         Assert.True(pod.AutomountServiceAccountToken);
-        Assert.Equal("Exists", pod.Tolerations.Single().OperatorProperty);
-        Assert.Null(pod.Tolerations.Single().Key);
+        Assert.All(pod.Tolerations, t => Assert.Equal(("Exists", (string?)null), (t.OperatorProperty, t.Key)));
+        Assert.Equal(["NoSchedule", "PreferNoSchedule", "NoExecute"], pod.Tolerations.Select(t => t.Effect));
     }
 
     [Theory]
@@ -171,7 +171,7 @@ public class PresetTests
         }
 
         Assert.Equal(["/etc/falco/falco.yaml", "/etc/falco/falco_rules.local.yaml"], container.VolumeMounts.Where(m => m.SubPath is not null).Select(m => m.MountPath).Order(StringComparer.Ordinal));
-        Assert.Equal("Exists", pod.Tolerations.Single().OperatorProperty);
+        Assert.True(Tolerations.ToleratesEveryTaint(pod.Tolerations));
 
         var privileged = NodeAgentBuilder.Build(SecurityAgentPreset.Build(new SecurityAgentOptions { Privileged = true })).DaemonSet.Spec.Template.Spec.Containers.Single();
         Assert.True(privileged.SecurityContext.Privileged);
