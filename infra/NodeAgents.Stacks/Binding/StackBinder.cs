@@ -88,6 +88,12 @@ public static class StackBinder
 
     private static NodeAgentSpec? BindAgent(string agentKey, YamlNode node, string path, StrictBinder binder, bool hasSharedKey)
     {
+        if (YamlInput.IsNull(node))
+        {
+            binder.Report(node, path, "missing value; give the agent's options ({} for the preset's defaults), or enabled: false to drop it");
+            return null;
+        }
+
         if (node is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode("enabled"), out var enabled))
         {
             if (enabled is not YamlScalarNode { Value: "true" or "false" } flag)

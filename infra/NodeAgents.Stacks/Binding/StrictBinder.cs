@@ -18,6 +18,9 @@ namespace NodeAgents.Stacks.Binding;
 /// </summary>
 public sealed partial class StrictBinder
 {
+    /// <summary>The message for a key written without a value (YAML null).</summary>
+    public const string MissingValue = "missing value; give a value (\"\" for an empty string), or remove the key to keep the default";
+
     private readonly string file;
     private readonly List<ConfigProblem> problems;
 
@@ -86,6 +89,12 @@ public sealed partial class StrictBinder
             var index = 0;
             foreach (var item in sequence.Children)
             {
+                if (YamlInput.IsNull(item))
+                {
+                    Report(item, $"{path}[{index++}]", "missing list item; remove the empty '-' entry");
+                    continue;
+                }
+
                 var value = BindValue(elementType, item, $"{path}[{index++}]");
                 if (value is not null)
                 {
@@ -107,6 +116,12 @@ public sealed partial class StrictBinder
             foreach (var (keyNode, valueNode) in mapping.Children)
             {
                 var key = ((YamlScalarNode)keyNode).Value ?? "";
+                if (YamlInput.IsNull(valueNode))
+                {
+                    Report(keyNode, $"{path}.{key}", MissingValue);
+                    continue;
+                }
+
                 var value = BindValue(valueType, valueNode, $"{path}.{key}");
                 if (value is not null)
                 {
@@ -143,6 +158,12 @@ public sealed partial class StrictBinder
                 var suggestion = Closest(key, properties.Keys);
                 Report(keyNode, childPath, "unknown key" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?") +
                     $" (valid keys: {string.Join(", ", properties.Keys.Order(StringComparer.Ordinal))})");
+                continue;
+            }
+
+            if (YamlInput.IsNull(valueNode))
+            {
+                Report(keyNode, childPath, MissingValue);
                 continue;
             }
 
