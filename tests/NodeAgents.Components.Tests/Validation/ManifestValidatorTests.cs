@@ -47,6 +47,13 @@ public class ManifestValidatorTests
     }
 
     [Fact]
+    public void The_feature_doc_lists_every_rule_with_its_severity()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "validation.md"));
+        Assert.All(ManifestValidator.Rules, r => Assert.Contains($"| `{r.Id}` | {r.Severity.ToString().ToLowerInvariant()} |", doc));
+    }
+
+    [Fact]
     public void The_tutorial_rolling_update_is_rejected_with_the_api_reason_and_a_fix()
     {
         var objects = new ValidObjects();
