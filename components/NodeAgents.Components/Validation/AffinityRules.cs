@@ -18,9 +18,11 @@ internal static class AffinityRules
     public static readonly ValidationRule ValuesRequired = new("affinity-values-required", Severity.Error, Requirement, "In and NotIn need at least one value");
     public static readonly ValidationRule ValuesForbidden = new("affinity-values-forbidden", Severity.Error, Requirement, "Exists and DoesNotExist take no values");
     public static readonly ValidationRule GtLtValue = new("affinity-gt-lt-value", Severity.Error, Requirement + "; k8s.io/component-helpers scheduling/corev1/nodeaffinity (Gt/Lt parse an integer)", "Gt and Lt take exactly one integer value");
+    public static readonly ValidationRule MatchFields = new("affinity-match-fields-invalid", Severity.Error, Sources.Core + "ValidateNodeFieldSelectorRequirement", "matchFields select metadata.name with In or NotIn and exactly one value");
+    public static readonly ValidationRule EmptyTerm = new("affinity-term-empty", Severity.Warning, "k8s.io/component-helpers scheduling/corev1/nodeaffinity (an empty nodeSelectorTerm matches no node)", "every nodeSelectorTerm has at least one requirement");
     public static readonly ValidationRule Weight = new("affinity-weight-range", Severity.Error, Sources.Core + "ValidatePreferredSchedulingTerms", "preferred term weights are 1 to 100");
 
-    public static IReadOnlyList<ValidationRule> All { get; } = [NodeSelectorLabel, TermsEmpty, Key, Operator, ValuesRequired, ValuesForbidden, GtLtValue, Weight];
+    public static IReadOnlyList<ValidationRule> All { get; } = [NodeSelectorLabel, TermsEmpty, Key, Operator, ValuesRequired, ValuesForbidden, GtLtValue, MatchFields, EmptyTerm, Weight];
 
     public static void Check(V1PodSpec pod, string podPath, FindingSink sink)
     {
@@ -78,20 +80,42 @@ internal static class AffinityRules
 
     private static void CheckTerm(V1NodeSelectorTerm term, string path, FindingSink sink)
     {
+        if ((term.MatchExpressions?.Count ?? 0) == 0 && (term.MatchFields?.Count ?? 0) == 0)
+        {
+            sink.Add(EmptyTerm, path, null, "a nodeSelectorTerm without matchExpressions or matchFields matches no node; add a requirement or remove the term");
+        }
+
         var expressions = term.MatchExpressions ?? [];
         for (var i = 0; i < expressions.Count; i++)
         {
-            CheckRequirement(expressions[i], $"{path}.matchExpressions[{i}]", labelKey: true, sink);
+            CheckRequirement(expressions[i], $"{path}.matchExpressions[{i}]", sink);
         }
 
         var fields = term.MatchFields ?? [];
         for (var i = 0; i < fields.Count; i++)
         {
-            CheckRequirement(fields[i], $"{path}.matchFields[{i}]", labelKey: false, sink);
+            CheckField(fields[i], $"{path}.matchFields[{i}]", sink);
         }
     }
 
-    private static void CheckRequirement(V1NodeSelectorRequirement requirement, string path, bool labelKey, FindingSink sink)
+    private static void CheckField(V1NodeSelectorRequirement requirement, string path, FindingSink sink)
+    {
+        if (requirement.Key != "metadata.name")
+        {
+            sink.Add(MatchFields, path + ".key", requirement.Key, "not a valid field selector key; matchFields select only metadata.name");
+        }
+
+        if (requirement.OperatorProperty is not ("In" or "NotIn"))
+        {
+            sink.Add(MatchFields, path + ".operator", requirement.OperatorProperty, "matchFields take only In or NotIn");
+        }
+        else if ((requirement.Values?.Count ?? 0) != 1)
+        {
+            sink.Add(MatchFields, path + ".values", string.Join(",", requirement.Values ?? []), "must be only one value when operator is 'In' or 'NotIn' for node field selector");
+        }
+    }
+
+    private static void CheckRequirement(V1NodeSelectorRequirement requirement, string path, FindingSink sink)
     {
         var values = requirement.Values ?? [];
         switch (requirement.OperatorProperty)
@@ -122,7 +146,7 @@ internal static class AffinityRules
                 break;
         }
 
-        if (labelKey && KubernetesNames.QualifiedName(requirement.Key) is { } keyError)
+        if (KubernetesNames.QualifiedName(requirement.Key) is { } keyError)
         {
             sink.Add(Key, path + ".key", requirement.Key, "key " + keyError);
         }

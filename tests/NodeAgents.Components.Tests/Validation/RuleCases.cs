@@ -69,6 +69,9 @@ public static class RuleCases
         ["DoesNotExist with values"] = new(o => Required(o, [Expr("zone", "DoesNotExist", "a")]), "affinity-values-forbidden", Term0 + ".values", Value: "a"),
         ["Gt with two values"] = new(o => Required(o, [Expr("cores", "Gt", "1", "2")]), "affinity-gt-lt-value", Term0 + ".values", Value: "1,2"),
         ["Lt with a word"] = new(o => Required(o, [Expr("cores", "Lt", "many")]), "affinity-gt-lt-value", Term0 + ".values", Value: "many"),
+        ["matchFields on a label"] = new(o => RequiredFields(o, new V1NodeSelectorRequirement { Key = "kubernetes.io/hostname", OperatorProperty = "In", Values = ["node-1"] }), "affinity-match-fields-invalid", Fields0 + ".key", Value: "kubernetes.io/hostname"),
+        ["matchFields with two names"] = new(o => RequiredFields(o, new V1NodeSelectorRequirement { Key = "metadata.name", OperatorProperty = "In", Values = ["node-1", "node-2"] }), "affinity-match-fields-invalid", Fields0 + ".values", Value: "node-1,node-2"),
+        ["empty nodeSelectorTerm"] = new(o => o.Pod(Fb).Affinity = new V1Affinity { NodeAffinity = new V1NodeAffinity { RequiredDuringSchedulingIgnoredDuringExecution = new V1NodeSelector { NodeSelectorTerms = [new V1NodeSelectorTerm()] } } }, "affinity-term-empty", Pod + ".affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]"),
         ["preferred weight 0"] = new(o => Preferred(o, 0), "affinity-weight-range", Pod + ".affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight", Value: "0"),
         ["preferred weight 101"] = new(o => Preferred(o, 101), "affinity-weight-range", Pod + ".affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight", Value: "101"),
 
@@ -126,6 +129,17 @@ public static class RuleCases
     public static TheoryData<string> Names { get; } = new(All.Keys);
 
     private const string Term0 = Pod + ".affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0]";
+
+    private const string Fields0 = Pod + ".affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchFields[0]";
+
+    private static void RequiredFields(ValidObjects objects, V1NodeSelectorRequirement field) =>
+        objects.Pod(Fb).Affinity = new V1Affinity
+        {
+            NodeAffinity = new V1NodeAffinity
+            {
+                RequiredDuringSchedulingIgnoredDuringExecution = new V1NodeSelector { NodeSelectorTerms = [new V1NodeSelectorTerm { MatchFields = [field] }] },
+            },
+        };
 
     private static V1NodeSelectorRequirement Expr(string key, string op, params string[] values) =>
         new() { Key = key, OperatorProperty = op, Values = values.Length == 0 ? null : values.ToList() };
