@@ -35,7 +35,7 @@ public static class ManifestValidator
             var sink = new FindingSink(ObjectRef.Of(obj), findings);
             if (!seen.Add(sink.Target))
             {
-                sink.Add(MetadataRules.DuplicateObject, "metadata.name", sink.Target.Name, $"{sink.Target} is defined twice; give each agent its own name");
+                sink.Add(MetadataRules.DuplicateObject, "metadata.name", sink.Target.Name, $"{sink.Target} is defined twice: the second would replace the first on apply; give each agent its own name");
             }
 
             MetadataRules.Check(obj, sink);

@@ -19,7 +19,7 @@ internal static class MetadataRules
     public static readonly ValidationRule LabelValue = new("label-value-invalid", Severity.Error, Sources.MetaV1 + "ValidateLabels (IsValidLabelValue)", "label values are at most 63 characters of [A-Za-z0-9-_.]");
     public static readonly ValidationRule AnnotationKey = new("annotation-key-invalid", Severity.Error, Sources.Meta + "ValidateAnnotations (IsQualifiedName of the lower-cased key)", "annotation keys are qualified names");
     public static readonly ValidationRule AnnotationSize = new("annotations-too-large", Severity.Error, Sources.Meta + "ValidateAnnotationsSize (TotalAnnotationSizeLimitB = 256 KiB)", "keys plus values of all annotations are at most 256 KiB");
-    public static readonly ValidationRule DuplicateObject = new("object-duplicate", Severity.Error, "Kubernetes API: an object is identified by kind, namespace and name", "no two objects share kind, namespace and name");
+    public static readonly ValidationRule DuplicateObject = new("object-duplicate", Severity.Error, "k8s.io/apiserver pkg/registry/generic/registry Store.Create (AlreadyExists: kind, namespace and name identify an object)", "no two objects share kind, namespace and name");
 
     public static IReadOnlyList<ValidationRule> All { get; } = [ObjectName, ObjectNamespace, LabelKey, LabelValue, AnnotationKey, AnnotationSize, DuplicateObject];
 
