@@ -22,10 +22,13 @@ namespace NodeAgents.Pulumi.Components;
 /// Kubernetes cannot apply in place (a DaemonSet's <c>spec.selector</c>, a binding's <c>roleRef</c>) deletes the old
 /// object before creating the new one instead of failing on "already exists". The DaemonSet depends on the other children.
 /// </para>
-/// The provider comes from <c>ComponentResourceOptions.Provider</c> (children inherit it).
+/// The provider comes from <c>ComponentResourceOptions.Provider</c> (children inherit it); the component's
+/// <c>DependsOn</c> (e.g. a Namespace created once for several agents) is passed on to every child.
 /// </summary>
 public class NodeAgent : ComponentResource
 {
+    private readonly InputList<Resource>? componentDependsOn;
+
     /// <summary>Creates the agent from a spec.</summary>
     /// <param name="name">The component's Pulumi name; children are named <c>&lt;name&gt;-&lt;kind&gt;</c>.</param>
     /// <param name="args">The spec and whether the component owns its namespace.</param>
@@ -40,9 +43,10 @@ public class NodeAgent : ComponentResource
     private protected NodeAgent(string type, string name, PreparedAgent prepared, ComponentResourceOptions? options)
         : base(type, name, options)
     {
+        componentDependsOn = options?.DependsOn;
         var objects = prepared.Manifests.Agents[0].Objects;
         var namespaceResource = prepared.OwnsNamespace
-            ? new Core.Namespace($"{name}-namespace", CoreV1.Namespace(prepared.Manifests.Namespaces[0]), new CustomResourceOptions { Parent = this })
+            ? new Core.Namespace($"{name}-namespace", CoreV1.Namespace(prepared.Manifests.Namespaces[0]), new CustomResourceOptions { Parent = this, DependsOn = componentDependsOn ?? new InputList<Resource>() })
             : null;
         Resource[] first = namespaceResource is null ? [] : [namespaceResource];
 
@@ -111,12 +115,17 @@ public class NodeAgent : ComponentResource
         return new PreparedAgent(spec, manifests, ownsNamespace);
     }
 
-    private CustomResourceOptions Child(Resource[] dependsOn) => new()
+    private CustomResourceOptions Child(Resource[] dependsOn)
     {
-        Parent = this,
-        DeleteBeforeReplace = true,
-        DependsOn = dependsOn,
-    };
+        var all = new InputList<Resource>();
+        if (componentDependsOn is not null)
+        {
+            all.AddRange(componentDependsOn);
+        }
+
+        all.Add(dependsOn.Select(resource => (Input<Resource>)resource).ToArray());
+        return new CustomResourceOptions { Parent = this, DeleteBeforeReplace = true, DependsOn = all };
+    }
 
     /// <summary>A validated spec with its objects.</summary>
     private protected sealed record PreparedAgent(NodeAgentSpec Spec, ManifestSet Manifests, bool OwnsNamespace);
