@@ -112,4 +112,39 @@ public class ComponentTests
 
         Assert.DoesNotContain(engine.KubernetesObjects(), obj => obj.Kind == "Namespace");
     }
+
+    [Fact]
+    public async Task Children_are_replaced_delete_before_replace_and_the_daemonset_also_on_a_selector_change()
+    {
+        var engine = new MockEngine();
+        var seen = new List<(string Type, CustomResourceOptions Options)>();
+        await engine.RunAsync(() =>
+        {
+            _ = new LoggingAgent("logs", new LoggingAgentArgs { OwnsNamespace = true }, new ComponentResourceOptions
+            {
+                // Transformations of a component apply to it and its children: they see each child's final options.
+                ResourceTransformations =
+                {
+                    args =>
+                    {
+                        if (args.Options is CustomResourceOptions custom)
+                        {
+                            seen.Add((args.Resource.GetResourceType(), custom));
+                        }
+
+                        return null;
+                    },
+                },
+            });
+            return new Dictionary<string, object?>();
+        });
+
+        Assert.Equal(
+            ["kubernetes:core/v1:Namespace", "kubernetes:core/v1:ServiceAccount", "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole", "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", "kubernetes:core/v1:ConfigMap", "kubernetes:apps/v1:DaemonSet"],
+            seen.Select(child => child.Type));
+        Assert.NotEqual(true, seen[0].Options.DeleteBeforeReplace); // deleting a Namespace first would delete everything in it
+        Assert.All(seen.Skip(1), child => Assert.True(child.Options.DeleteBeforeReplace));
+        Assert.Equal(["spec.selector"], seen[^1].Options.ReplaceOnChanges);
+        Assert.All(seen.SkipLast(1), child => Assert.Empty(child.Options.ReplaceOnChanges));
+    }
 }

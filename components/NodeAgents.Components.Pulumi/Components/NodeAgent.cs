@@ -19,8 +19,11 @@ namespace NodeAgents.Pulumi.Components;
 /// DaemonSet, and the Namespace when <see cref="NodeAgentArgs.OwnsNamespace"/> is set.
 /// <para>
 /// Every object has a fixed name, so every child except the Namespace is replaced delete-before-replace: a change
-/// Kubernetes cannot apply in place (a DaemonSet's <c>spec.selector</c>, a binding's <c>roleRef</c>) deletes the old
-/// object before creating the new one instead of failing on "already exists". The DaemonSet depends on the other children.
+/// Kubernetes cannot apply in place (a DaemonSet's <c>spec.selector</c>, a binding's <c>roleRef</c>, a ConfigMap's or
+/// Secret's data, which the Kubernetes provider replaces by default) deletes the old object before creating the new one
+/// instead of failing on "already exists". The DaemonSet has <c>replaceOnChanges: spec.selector</c>, since the provider
+/// would otherwise try an in-place update the API server rejects (apps/v1 validation: selector is immutable). The
+/// DaemonSet depends on the other children.
 /// </para>
 /// The provider comes from <c>ComponentResourceOptions.Provider</c> (children inherit it); the component's
 /// <c>DependsOn</c> (e.g. a Namespace created once for several agents) is passed on to every child.
@@ -75,7 +78,11 @@ public class NodeAgent : ComponentResource
             children.Add(new Core.Secret($"{name}-secret", secretArgs, Child(first)));
         }
 
-        var daemonSet = new Apps.DaemonSet($"{name}-daemonset", AppsV1.DaemonSet(objects.DaemonSet), Child([.. first, .. children]));
+        // The Kubernetes provider updates a DaemonSet in place, which the API server rejects for a new selector
+        // (spec.selector is immutable in apps/v1): replaceOnChanges turns that into a (delete-before-)replacement.
+        var daemonSetOptions = Child([.. first, .. children]);
+        daemonSetOptions.ReplaceOnChanges = ["spec.selector"];
+        var daemonSet = new Apps.DaemonSet($"{name}-daemonset", AppsV1.DaemonSet(objects.DaemonSet), daemonSetOptions);
 
         DaemonSetName = daemonSet.Metadata.Apply(metadata => metadata.Name);
         Namespace = daemonSet.Metadata.Apply(metadata => metadata.Namespace);
