@@ -50,7 +50,8 @@ public static class StackConfig
         {
             throw new RunException(
                 $"stack '{stack}': {error.Problems.Count} problem{(error.Problems.Count == 1 ? "" : "s")} in the stack config; nothing was deployed:"
-                + string.Concat(error.Problems.Select(problem => Environment.NewLine + "  " + problem)));
+                // Positions would point into the JSON Pulumi hands over, not into the stack file: leave them out.
+                + string.Concat(error.Problems.Select(problem => Environment.NewLine + "  " + (problem with { Line = 0, Column = 0 }))));
         }
     }
 }

@@ -100,10 +100,8 @@ public class ProgramTests
         var error = await Assert.ThrowsAsync<RunException>(() => engine.RunAsync(StackProgram.Run, "dev", config));
 
         Assert.StartsWith("stack 'dev': 2 problems in the stack config; nothing was deployed:", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Pulumi.dev.yaml", error.Message, StringComparison.Ordinal);
-        Assert.Contains("node-agents:logging.outptu: unknown", error.Message, StringComparison.Ordinal);
-        Assert.Contains("'output'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("node-agents:security.mode: 'shout' is not one of alert, audit", error.Message, StringComparison.Ordinal);
+        Assert.Contains(Environment.NewLine + "  Pulumi.dev.yaml: node-agents:logging.outptu: unknown key; did you mean 'output'?", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(Environment.NewLine + "  Pulumi.dev.yaml: node-agents:security.mode: 'shout' is not one of alert, audit", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(engine.Registered, args => args.Type != "pulumi:pulumi:Stack");
     }
 
