@@ -23,7 +23,8 @@ public class ProgramTests
     [InlineData("prod")]
     public async Task The_program_registers_exactly_the_objects_of_the_offline_render_field_by_field(string stack)
     {
-        var expected = ManifestSet.Build(StackBinder.Bind(StackFiles.Load(RepoPaths.Root, stack)).Agents, StackBinder.Bind(StackFiles.Load(RepoPaths.Root, stack)).PartOf).Objects;
+        var offline = StackBinder.Bind(StackFiles.Load(RepoPaths.Root, stack));
+        var expected = ManifestSet.Build(offline.Agents, offline.PartOf).Objects;
         var engine = new MockEngine();
         var (config, secretKeys) = ConfigOf(stack);
         await engine.RunAsync(StackProgram.Run, stack, config, secretKeys);

@@ -17,8 +17,8 @@ internal static class AgentValidation
         var problems = new List<string>();
         problems.AddRange(ImageReference.CheckParts(spec.Image.Repository, spec.Image.Tag, spec.Image.Digest).Select(problem => "image: " + problem));
 
-        // MERGE HOOK: add the core validator here, e.g. problems.AddRange(ManifestValidator.Validate(manifests).Select(p => p.ToString()));
-        _ = manifests;
+        // MERGE HOOK (the only call site): add the core validator of components/NodeAgents.Components/Validation here, e.g.
+        // problems.AddRange(ManifestValidator.Validate(manifests).Select(problem => problem.ToString()));
         return problems;
     }
 
