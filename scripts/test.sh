@@ -23,7 +23,8 @@ summary() {
 status=0
 run_tests NodeAgents.Core.slnf || status=$?
 
-# The Pulumi layer: every project of the solution that is not in the engine-free filter.
+# The Pulumi layer: every project of NodeAgents.sln outside the engine-free filter NodeAgents.Core.slnf
+# (components/NodeAgents.Components.Pulumi, infra/NodeAgents.Program, tests/NodeAgents.Pulumi.Tests).
 pulumi_projects=$(comm -23 \
   <(dotnet sln NodeAgents.sln list | grep -E '\.csproj$' | sort) \
   <(grep -oE '"[^"]+\.csproj"' NodeAgents.Core.slnf | tr -d '"' | sort))
@@ -38,8 +39,14 @@ if [ -n "$pulumi_projects" ]; then
       esac
     done
   else
-    missing=$(grep -oE "Unable to find package [A-Za-z.]+" "$log" | sort -u | sed 's/Unable to find package //' | paste -sd, - || true)
-    echo "!!! PULUMI LAYER SKIPPED: its NuGet packages could not be restored from the configured sources (${missing:-see dotnet restore}); its projects were neither built nor tested. !!!"
+    missing=$(grep -oE "Unable to find package [A-Za-z.]+" "$log" | sort -u | sed -e 's/Unable to find package //' -e 's/\.$//' | paste -sd, - || true)
+    if [ -z "$missing" ] || echo "$missing" | tr ',' '\n' | grep -qv '^Pulumi'; then
+      # Not (only) the Pulumi packages missing: a real restore failure, never hidden behind the skip.
+      cat "$log"
+      status=1
+    else
+      echo "!!! PULUMI LAYER SKIPPED: its NuGet packages could not be restored from the configured sources (${missing}); its projects were neither built nor tested. !!!"
+    fi
   fi
   rm -f "$log"
 fi

@@ -1,0 +1,30 @@
+using NodeAgents.Presets;
+using Pulumi;
+
+namespace NodeAgents.Pulumi.Components;
+
+/// <summary>
+/// The Fluent Bit logging agent (<c>nodeagents:index:LoggingAgent</c>): <see cref="LoggingAgentPreset"/> with the given options, registered
+/// like <see cref="NodeAgent"/>.
+/// </summary>
+public class LoggingAgent : NodeAgent
+{
+    private const string Type = "nodeagents:index:LoggingAgent";
+
+    /// <summary>Creates the agent.</summary>
+    /// <param name="name">The component's Pulumi name; children are named <c>&lt;name&gt;-&lt;kind&gt;</c>.</param>
+    /// <param name="args">The preset options and component settings.</param>
+    /// <param name="options">Component options, e.g. the Kubernetes provider.</param>
+    /// <exception cref="RunException">The resulting spec is invalid; nothing is registered and the run fails with every problem.</exception>
+    public LoggingAgent(string name, LoggingAgentArgs args, ComponentResourceOptions? options = null)
+        : base(Type, name, Prepare(Type, name, args.Apply(LoggingAgentPreset.Build(args.Options)), args.OwnsNamespace), options)
+    {
+    }
+}
+
+/// <summary>Arguments of <see cref="LoggingAgent"/>.</summary>
+public sealed class LoggingAgentArgs : AgentComponentArgs
+{
+    /// <summary>The preset's options. Default: all preset defaults.</summary>
+    public LoggingAgentOptions Options { get; init; } = new();
+}

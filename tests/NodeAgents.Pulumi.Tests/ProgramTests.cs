@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using global::Pulumi;
+using NodeAgents.Building;
+using NodeAgents.Model;
+using NodeAgents.Presets;
+using NodeAgents.Program;
+using NodeAgents.Pulumi.Components;
+using NodeAgents.Pulumi.Tests.Support;
+using NodeAgents.Stacks.Binding;
+using NodeAgents.Stacks.Config;
+
+namespace NodeAgents.Pulumi.Tests;
+
+[Collection(PulumiCollection.Name)]
+public class ProgramTests
+{
+    private static (Dictionary<string, string> Config, List<string> SecretKeys) ConfigOf(string stack) =>
+        StackConfigJson.From(StackFiles.Load(RepoPaths.Root, stack));
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public async Task The_program_registers_exactly_the_objects_of_the_offline_render_field_by_field(string stack)
+    {
+        var offline = StackBinder.Bind(StackFiles.Load(RepoPaths.Root, stack));
+        var expected = ManifestSet.Build(offline.Agents, offline.PartOf).Objects;
+        var engine = new MockEngine();
+        var (config, secretKeys) = ConfigOf(stack);
+        await engine.RunAsync(StackProgram.Run, stack, config, secretKeys);
+
+        var registered = engine.KubernetesObjects();
+        Assert.Equal(
+            expected.Select(obj => $"{obj.Kind}/{obj.Metadata.Name}").Order(StringComparer.Ordinal),
+            registered.Select(obj => $"{obj.Kind}/{obj.Name}").Order(StringComparer.Ordinal));
+        Assert.Equal(4, registered.Count(obj => obj.Kind == "DaemonSet"));
+
+        foreach (var obj in expected)
+        {
+            var inputs = registered.Single(r => r.Kind == obj.Kind && r.Name == obj.Metadata.Name).Inputs;
+            if (obj.Kind == "Secret")
+            {
+                // The only difference allowed: the deploy-time values, which the offline render leaves out by design.
+                Assert.Equal(["shared-key"], ((ImmutableDictionary<string, object>)inputs["stringData"]).Keys);
+                inputs = inputs.Remove("stringData");
+            }
+
+            ObjectJson.AssertSame($"{stack}: {obj.Kind}/{obj.Metadata.Name}", ObjectJson.FromModel(obj), ObjectJson.FromInputs(inputs));
+        }
+    }
+
+    [Fact]
+    public async Task Prod_generates_the_forward_shared_key_and_exports_name_namespace_and_image_per_agent_without_secrets()
+    {
+        var engine = new MockEngine();
+        var (config, secretKeys) = ConfigOf("prod");
+        var (_, outputs) = await engine.RunAsync(StackProgram.Run, "prod", config, secretKeys);
+
+        Assert.Single(engine.Registered, args => args.Type == "random:index/randomPassword:RandomPassword");
+        Assert.Equal(["falco", "fluent-bit", "node-exporter", "node-local-dns"], outputs.Keys.Order(StringComparer.Ordinal));
+        var fluentBit = await MockEngine.ValueOf((Output<ImmutableDictionary<string, string>>)outputs["fluent-bit"]!);
+        Assert.Equal("fluent-bit", fluentBit["daemonSet"]);
+        Assert.Equal("node-agents", fluentBit["namespace"]);
+        Assert.Equal("cr.fluentbit.io/fluent/fluent-bit:3.2.2@sha256:6d6ca5e5b0ac8d8fbc9bd9b5e8f7c4f1e4e0f7a3a0f2f1e0d8c4b1a7e3f0c9d2", fluentBit["image"]);
+        foreach (var output in outputs.Values)
+        {
+            var value = await MockEngine.ValueOf((Output<ImmutableDictionary<string, string>>)output!);
+            Assert.DoesNotContain(MockEngine.RandomResult, JsonSerializer.Serialize(value), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_explicit_provider_takes_context_kubeconfig_and_renderYamlToDirectory_from_config_and_every_agent_uses_it()
+    {
+        var engine = new MockEngine();
+        var (config, secretKeys) = ConfigOf("dev");
+        config["kubernetes:renderYamlToDirectory"] = "rendered/dev";
+        config["kubernetes:kubeconfig"] = "/home/ci/.kube/dev";
+        await engine.RunAsync(StackProgram.Run, "dev", config, secretKeys);
+
+        var provider = Assert.Single(engine.Registered, args => args.Type == "pulumi:providers:kubernetes");
+        Assert.Equal("kubernetes", provider.Name);
+        Assert.Equal("dev", provider.Inputs["context"]);
+        Assert.Equal("rendered/dev", provider.Inputs["renderYamlToDirectory"]);
+        Assert.Equal("/home/ci/.kube/dev", provider.Inputs["kubeconfig"]);
+        var kubernetesResources = engine.Registered.Where(args => args.Type!.StartsWith("kubernetes:", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(kubernetesResources);
+        Assert.Equal(14, kubernetesResources.Count); // 1 Namespace + 5 logging + 2 monitoring + 3 network + 3 security objects
+        Assert.All(kubernetesResources, args => Assert.EndsWith("$pulumi:providers:kubernetes::kubernetes::kubernetes_id", args.Provider, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_invalid_stack_config_fails_the_run_with_every_problem_and_registers_nothing()
+    {
+        var engine = new MockEngine();
+        var config = new Dictionary<string, string>
+        {
+            ["node-agents:logging"] = """{"logLevel": "debug", "outptu": {"type": "loki"}}""",
+            ["node-agents:security"] = """{"mode": "shout"}""",
+        };
+        var error = await Assert.ThrowsAsync<RunException>(() => engine.RunAsync(StackProgram.Run, "dev", config));
+
+        Assert.StartsWith("stack 'dev': 2 problems in the stack config; nothing was deployed:", error.Message, StringComparison.Ordinal);
+        Assert.Contains(Environment.NewLine + "  Pulumi.dev.yaml: node-agents:logging.outptu: unknown key; did you mean 'output'?", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(Environment.NewLine + "  Pulumi.dev.yaml: node-agents:security.mode: 'shout' is not one of alert, audit", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(engine.Registered, args => args.Type != "pulumi:pulumi:Stack");
+    }
+
+    [Fact]
+    public async Task A_component_with_an_invalid_spec_fails_with_the_core_message_before_registering_anything()
+    {
+        var engine = new MockEngine();
+        var spec = MonitoringAgentPreset.Build() with { Image = new ImageReference("Quay.io/Node Exporter", "v1.8.2") };
+        var error = await Assert.ThrowsAsync<RunException>(() => engine.RunAsync(() =>
+        {
+            _ = new NodeAgent("metrics", new NodeAgentArgs { Spec = spec });
+            return new Dictionary<string, object?>();
+        }));
+
+        Assert.Equal(
+            "nodeagents:index:NodeAgent 'metrics': 1 problem in agent 'node-exporter'; nothing was registered:" + Environment.NewLine
+            + "  image: " + ImageReference.CheckParts("Quay.io/Node Exporter", "v1.8.2", null).Single(),
+            error.Message);
+        Assert.Contains("repository 'Quay.io/Node Exporter' must be lower-case", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(engine.Registered, args => args.Type != "pulumi:pulumi:Stack");
+    }
+}

@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using global::Pulumi;
+using NodeAgents.Building;
+using NodeAgents.Presets;
+using NodeAgents.Pulumi.Components;
+using NodeAgents.Pulumi.Secrets;
+using NodeAgents.Pulumi.Tests.Support;
+
+namespace NodeAgents.Pulumi.Tests;
+
+[Collection(PulumiCollection.Name)]
+public class SecretTests
+{
+    private static LoggingAgentArgs Forward(string sharedKey) => new()
+    {
+        Options = new LoggingAgentOptions { Output = new LogOutput { Type = "forward", Host = "aggregator.logging.svc", SharedKey = sharedKey } },
+    };
+
+    private static ImmutableDictionary<string, object> Dict(object value) => (ImmutableDictionary<string, object>)value;
+
+    [Fact]
+    public async Task A_generated_shared_key_comes_from_a_random_password_into_the_secret_and_is_read_by_secretKeyRef()
+    {
+        var engine = new MockEngine();
+        LoggingAgent? agent = null;
+        var (_, outputs) = await engine.RunAsync(() =>
+        {
+            agent = new LoggingAgent("logs", Forward("generate"));
+            return new Dictionary<string, object?> { ["daemonSet"] = agent.DaemonSetName };
+        });
+
+        var password = Assert.Single(engine.Registered, args => args.Type == "random:index/randomPassword:RandomPassword");
+        Assert.Equal("logs-shared-key", password.Name);
+        Assert.Equal(32.0, password.Inputs["length"]);
+        Assert.Equal(false, password.Inputs["special"]);
+
+        var objects = engine.KubernetesObjects();
+        var secret = Assert.Single(objects, obj => obj.Kind == "Secret");
+        Assert.Equal("fluent-bit-secrets", secret.Name);
+        Assert.Equal(MockEngine.RandomResult, Dict(secret.Inputs["stringData"])["shared-key"]);
+        Assert.Equal("shared-key", Dict(Dict(Dict(secret.Inputs["metadata"])["annotations"]))[NodeAgentBuilder.SuppliedAtDeployAnnotation]);
+
+        var daemonSet = Assert.Single(objects, obj => obj.Kind == "DaemonSet");
+        var container = Dict(((ImmutableArray<object>)Dict(Dict(Dict(daemonSet.Inputs["spec"])["template"])["spec"])["containers"])[0]);
+        var env = ((ImmutableArray<object>)container["env"]).Select(Dict).Single(e => (string)e["name"] == LoggingAgentPreset.SharedKeyEnv);
+        Assert.False(env.ContainsKey("value"));
+        var keyRef = Dict(Dict(env["valueFrom"])["secretKeyRef"]);
+        Assert.Equal(("fluent-bit-secrets", "shared-key"), ((string)keyRef["name"], (string)keyRef["key"]));
+
+        // Nowhere else: not in the ConfigMap (it names the env var), not in any other object, not in any output.
+        var configMap = Assert.Single(objects, obj => obj.Kind == "ConfigMap");
+        Assert.Contains("${FORWARD_SHARED_KEY}", (string)Dict(configMap.Inputs["data"])["fluent-bit.conf"], StringComparison.Ordinal);
+        foreach (var (kind, name, inputs) in objects.Where(obj => obj.Kind != "Secret"))
+        {
+            Assert.DoesNotContain(MockEngine.RandomResult, JsonSerializer.Serialize(inputs), StringComparison.Ordinal);
+        }
+
+        foreach (var request in engine.ComponentOutputs)
+        {
+            foreach (var output in request.Outputs.Values)
+            {
+                Assert.DoesNotContain(MockEngine.RandomResult, JsonSerializer.Serialize(await MockEngine.ValueOf(output)), StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Equal("fluent-bit", await MockEngine.ValueOf((Output<string>)outputs["daemonSet"]!));
+    }
+
+    [Fact]
+    public async Task Secret_values_are_pulumi_secrets_both_generated_and_from_config()
+    {
+        var engine = new MockEngine();
+        Output<ImmutableDictionary<string, string>>? generated = null;
+        Output<ImmutableDictionary<string, string>>? fromConfig = null;
+        await engine.RunAsync(
+            () =>
+            {
+                var parent = new ComponentResource("test:index:Parent", "parent");
+                generated = SecretValues.For("gen", LoggingAgentPreset.Build(Forward("generate").Options).SecretEnv, parent).ToOutput();
+                fromConfig = SecretValues.For("cfg", LoggingAgentPreset.Build(Forward("config").Options).SecretEnv, parent).ToOutput();
+                return new Dictionary<string, object?>();
+            },
+            config: new Dictionary<string, string> { [LoggingAgentPreset.SharedKeyConfigKey] = "key-from-config" },
+            secretKeys: [LoggingAgentPreset.SharedKeyConfigKey]);
+
+        Assert.True(await Output.IsSecretAsync(generated!));
+        Assert.Equal(MockEngine.RandomResult, (await MockEngine.ValueOf(generated!))["shared-key"]);
+        Assert.True(await Output.IsSecretAsync(fromConfig!));
+        Assert.Equal("key-from-config", (await MockEngine.ValueOf(fromConfig!))["shared-key"]);
+    }
+
+    [Fact]
+    public async Task A_config_shared_key_is_read_from_the_secure_config_value_without_a_random_password()
+    {
+        var engine = new MockEngine();
+        await engine.RunAsync(
+            () =>
+            {
+                _ = new LoggingAgent("logs", Forward("config"));
+                return new Dictionary<string, object?>();
+            },
+            config: new Dictionary<string, string> { [LoggingAgentPreset.SharedKeyConfigKey] = "key-from-config" },
+            secretKeys: [LoggingAgentPreset.SharedKeyConfigKey]);
+
+        Assert.DoesNotContain(engine.Registered, args => args.Type!.StartsWith("random:", StringComparison.Ordinal));
+        var secret = Assert.Single(engine.KubernetesObjects(), obj => obj.Kind == "Secret");
+        Assert.Equal("key-from-config", Dict(secret.Inputs["stringData"])["shared-key"]);
+    }
+
+    [Fact]
+    public async Task Without_a_shared_key_there_is_no_secret_and_no_random_password()
+    {
+        var engine = new MockEngine();
+        await engine.RunAsync(() =>
+        {
+            _ = new LoggingAgent("logs", Forward("none"));
+            return new Dictionary<string, object?>();
+        });
+
+        Assert.DoesNotContain(engine.Registered, args => args.Type!.StartsWith("random:", StringComparison.Ordinal));
+        Assert.DoesNotContain(engine.KubernetesObjects(), obj => obj.Kind == "Secret");
+    }
+}
