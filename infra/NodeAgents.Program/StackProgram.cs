@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NodeAgents.Building;
+using NodeAgents.Validation;
 using NodeAgents.Pulumi.Components;
 using Pulumi;
 
@@ -18,8 +19,9 @@ public static class StackProgram
     public static IDictionary<string, object?> Run()
     {
         var bound = StackConfig.Bind();
-        var provider = KubernetesProvider.Create();
         var manifests = ManifestSet.Build(bound.Agents, bound.PartOf);
+        ValidateAll(manifests);
+        var provider = KubernetesProvider.Create();
         var namespaces = manifests.Namespaces.ToDictionary(
             ns => ns.Metadata.Name,
             ns => AgentNamespace.Create(ns, new CustomResourceOptions { Provider = provider }),
@@ -44,5 +46,27 @@ public static class StackProgram
         }
 
         return outputs;
+    }
+
+    /// <summary>
+    /// Runs the core validator over every agent at once (host-port clashes between agents need them all) before anything
+    /// is registered; warnings go to the Pulumi log.
+    /// </summary>
+    /// <exception cref="RunException">Any finding is an error; the message lists every finding.</exception>
+    private static void ValidateAll(ManifestSet manifests)
+    {
+        var findings = ManifestValidator.Validate(manifests);
+        var errors = findings.Where(finding => finding.Severity == Severity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw new RunException(
+                $"{errors.Count} validation error{(errors.Count == 1 ? "" : "s")}; nothing was deployed:"
+                + string.Concat(findings.Select(finding => Environment.NewLine + "  " + finding)));
+        }
+
+        foreach (var warning in findings)
+        {
+            Log.Warn(warning.ToString());
+        }
     }
 }

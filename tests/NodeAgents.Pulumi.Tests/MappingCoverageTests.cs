@@ -94,7 +94,7 @@ public class MappingCoverageTests
                 new V1Toleration { Key = "dedicated", OperatorProperty = "Equal", Value = "agents", Effect = "NoSchedule" },
                 new V1Toleration { Key = "node.kubernetes.io/unreachable", OperatorProperty = "Exists", Effect = "NoExecute", TolerationSeconds = 300 },
             ],
-            UpdateStrategy = UpdateStrategies.RollingUpdateWithSurge("25%"),
+            UpdateStrategy = UpdateStrategies.RollingUpdate("25%"),
             MinReadySeconds = 15,
             RevisionHistoryLimit = 3,
             ClusterRules =

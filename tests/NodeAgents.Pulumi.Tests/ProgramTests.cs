@@ -61,7 +61,9 @@ public class ProgramTests
         var fluentBit = await MockEngine.ValueOf((Output<ImmutableDictionary<string, string>>)outputs["fluent-bit"]!);
         Assert.Equal("fluent-bit", fluentBit["daemonSet"]);
         Assert.Equal("node-agents", fluentBit["namespace"]);
-        Assert.Equal("cr.fluentbit.io/fluent/fluent-bit:3.2.2@sha256:6d6ca5e5b0ac8d8fbc9bd9b5e8f7c4f1e4e0f7a3a0f2f1e0d8c4b1a7e3f0c9d2", fluentBit["image"]);
+        var expectedImage = StackBinder.Bind(StackFiles.Load(RepoPaths.Root, "prod")).Agents.Single(agent => agent.Name == "fluent-bit").Image;
+        Assert.Equal(expectedImage.ToString(), fluentBit["image"]);
+        Assert.NotNull(expectedImage.Digest);
         foreach (var output in outputs.Values)
         {
             var value = await MockEngine.ValueOf((Output<ImmutableDictionary<string, string>>)output!);
@@ -122,6 +124,39 @@ public class ProgramTests
             + "  image: " + ImageReference.CheckParts("Quay.io/Node Exporter", "v1.8.2", null).Single(),
             error.Message);
         Assert.Contains("repository 'Quay.io/Node Exporter' must be lower-case", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(engine.Registered, args => args.Type != "pulumi:pulumi:Stack");
+    }
+
+    [Fact]
+    public async Task A_config_that_breaks_an_API_rule_fails_the_run_with_the_validator_message_and_registers_nothing()
+    {
+        var engine = new MockEngine();
+        var config = new Dictionary<string, string>
+        {
+            ["node-agents:monitoring"] = """{"updateStrategy": {"type": "RollingUpdate", "rollingUpdate": {"maxUnavailable": 1, "maxSurge": 1}}}""",
+        };
+        var error = await Assert.ThrowsAsync<RunException>(() => engine.RunAsync(StackProgram.Run, "dev", config));
+
+        Assert.StartsWith("2 validation errors; nothing was deployed:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("spec.updateStrategy.rollingUpdate.maxSurge: maxSurge may not be set when maxUnavailable is non-zero", error.Message, StringComparison.Ordinal);
+        Assert.Contains("[daemonset-surge-and-unavailable]", error.Message, StringComparison.Ordinal);
+        Assert.Contains("[rollout-surge-with-host-port]", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(engine.Registered, args => args.Type != "pulumi:pulumi:Stack");
+    }
+
+    [Fact]
+    public async Task A_component_whose_objects_break_an_API_rule_fails_with_the_validator_finding()
+    {
+        var engine = new MockEngine();
+        var spec = LoggingAgentPreset.Build() with { MinReadySeconds = -5 };
+        var error = await Assert.ThrowsAsync<RunException>(() => engine.RunAsync(() =>
+        {
+            _ = new NodeAgent("logs", new NodeAgentArgs { Spec = spec });
+            return new Dictionary<string, object?>();
+        }));
+
+        Assert.StartsWith("nodeagents:index:NodeAgent 'logs': 1 problem in agent 'fluent-bit'; nothing was registered:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("error DaemonSet node-agents/fluent-bit spec.minReadySeconds:", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(engine.Registered, args => args.Type != "pulumi:pulumi:Stack");
     }
 }

@@ -1,13 +1,14 @@
 using NodeAgents.Building;
 using NodeAgents.Model;
+using NodeAgents.Validation;
 using Pulumi;
 
 namespace NodeAgents.Pulumi.Validation;
 
 /// <summary>
-/// The one place the components validate a spec before registering anything. Today it runs the checks the core has
-/// (the image reference grammar of <see cref="ImageReference.CheckParts"/>); the core's manifest validator plugs in at
-/// the marked line when it lands.
+/// The one place the components validate a spec before registering anything: the image reference grammar of
+/// <see cref="ImageReference.CheckParts"/> and every error of the core's <see cref="ManifestValidator"/> (the Kubernetes
+/// API's rules and the rollout traps). Warnings do not block a deploy.
 /// </summary>
 internal static class AgentValidation
 {
@@ -17,8 +18,9 @@ internal static class AgentValidation
         var problems = new List<string>();
         problems.AddRange(ImageReference.CheckParts(spec.Image.Repository, spec.Image.Tag, spec.Image.Digest).Select(problem => "image: " + problem));
 
-        // MERGE HOOK (the only call site): add the core validator of components/NodeAgents.Components/Validation here, e.g.
-        // problems.AddRange(ManifestValidator.Validate(manifests).Select(problem => problem.ToString()));
+        problems.AddRange(ManifestValidator.Validate(manifests)
+            .Where(finding => finding.Severity == Severity.Error)
+            .Select(finding => finding.ToString()));
         return problems;
     }
 
