@@ -139,7 +139,8 @@ public class MappingCoverageTests
             "spec.template.spec.containers[0].livenessProbe.exec.command[1]=\"health\"",
             "spec.template.spec.containers[0].securityContext.seLinuxOptions.type=\"spc_t\"",
             "spec.template.spec.tolerations[1].tolerationSeconds=300",
-            "spec.updateStrategy.rollingUpdate.maxSurge=\"25%\"",
+            "spec.updateStrategy.rollingUpdate.maxUnavailable=\"25%\"",
+            "spec.updateStrategy.rollingUpdate.maxSurge=0",
             "spec.template.spec.volumes[2].configMap.name=\"rich-config\"",
         })
         {
