@@ -15,6 +15,19 @@ public static class Cli
             ValidateCommand.Create(stdout, stderr),
         };
         var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            // A mistyped command or flag is bad input (exit 2), never a finding (exit 1).
+            foreach (var error in result.Errors)
+            {
+                stderr.WriteLine("error: " + error.Message);
+            }
+
+            var command = result.CommandResult.Command == root ? "nodeagents" : "nodeagents " + result.CommandResult.Command.Name;
+            stderr.WriteLine($"Run '{command} --help' for usage.");
+            return ExitCodes.BadInput;
+        }
+
         return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 }

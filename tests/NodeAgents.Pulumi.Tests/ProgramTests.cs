@@ -159,4 +159,20 @@ public class ProgramTests
         Assert.Contains("error DaemonSet node-agents/fluent-bit spec.minReadySeconds:", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(engine.Registered, args => args.Type != "pulumi:pulumi:Stack");
     }
+
+    [Fact]
+    public async Task A_typed_component_with_options_that_would_inject_config_text_fails_before_registering()
+    {
+        var engine = new MockEngine();
+        var options = new LoggingAgentOptions { Output = new LogOutput { Host = "evil\n[OUTPUT]", Port = 0 } };
+        var error = await Assert.ThrowsAsync<RunException>(() => engine.RunAsync(() =>
+        {
+            _ = new LoggingAgent("logs", new LoggingAgentArgs { Options = options });
+            return new Dictionary<string, object?>();
+        }));
+
+        Assert.StartsWith("nodeagents:index:LoggingAgent 'logs': 2 problems in the options; nothing was registered:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("output.port: 0 is not a port number (1 to 65535)", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(engine.Registered, args => args.Type != "pulumi:pulumi:Stack");
+    }
 }

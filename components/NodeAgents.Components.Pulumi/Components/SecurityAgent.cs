@@ -1,4 +1,5 @@
 using NodeAgents.Presets;
+using NodeAgents.Pulumi.Validation;
 using Pulumi;
 
 namespace NodeAgents.Pulumi.Components;
@@ -17,7 +18,7 @@ public class SecurityAgent : NodeAgent
     /// <param name="options">Component options, e.g. the Kubernetes provider.</param>
     /// <exception cref="RunException">The resulting spec is invalid; nothing is registered and the run fails with every problem.</exception>
     public SecurityAgent(string name, SecurityAgentArgs args, ComponentResourceOptions? options = null)
-        : base(Type, name, Prepare(Type, name, args.Apply(SecurityAgentPreset.Build(args.Options)), args.OwnsNamespace), options)
+        : base(Type, name, Prepare(Type, name, args.Apply(SecurityAgentPreset.Build(AgentValidation.Checked(Type, name, args.Options))), args.OwnsNamespace), options)
     {
     }
 }

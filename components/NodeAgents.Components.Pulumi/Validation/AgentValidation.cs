@@ -1,5 +1,6 @@
 using NodeAgents.Building;
 using NodeAgents.Model;
+using NodeAgents.Presets;
 using NodeAgents.Validation;
 using Pulumi;
 
@@ -22,6 +23,18 @@ internal static class AgentValidation
             .Where(finding => finding.Severity == Severity.Error)
             .Select(finding => finding.ToString()));
         return problems;
+    }
+
+    /// <summary>Returns <paramref name="options"/> when <see cref="AgentOptions.Check"/> finds nothing wrong.</summary>
+    /// <exception cref="RunException">The options are invalid; the message names the component and lists every problem.</exception>
+    public static T Checked<T>(string type, string name, T options)
+        where T : AgentOptions
+    {
+        var problems = options.Check();
+        return problems.Count == 0
+            ? options
+            : throw new RunException($"{type} '{name}': {problems.Count} problem{(problems.Count == 1 ? "" : "s")} in the options; nothing was registered:"
+                + string.Concat(problems.Select(problem => Environment.NewLine + $"  {problem.Path}: {problem.Message}")));
     }
 
     /// <summary>Throws when the agent has problems.</summary>

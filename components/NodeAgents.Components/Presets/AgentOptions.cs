@@ -58,6 +58,22 @@ public abstract record AgentOptions
     /// <summary>Extra pod-template annotations.</summary>
     public IReadOnlyDictionary<string, string>? PodAnnotations { get; init; }
 
+    /// <summary>
+    /// Checks the options that the Kubernetes objects alone cannot reveal (values written into config files and
+    /// arguments, enumerations) and returns every problem, empty when valid. Kubernetes fields are checked later by the
+    /// manifest validator. Extra labels may not set the recommended <c>app.kubernetes.io/*</c> labels the tool manages.
+    /// </summary>
+    public virtual IReadOnlyList<OptionProblem> Check()
+    {
+        var problems = new List<OptionProblem>();
+        foreach (var key in (Labels?.Keys ?? []).Where(key => key.StartsWith("app.kubernetes.io/", StringComparison.Ordinal)))
+        {
+            problems.Add(new OptionProblem($"labels.{key}", "the app.kubernetes.io/* labels are set by the tool (name, instance, component, part-of, managed-by, version); use another key"));
+        }
+
+        return problems;
+    }
+
     /// <summary>Applies the overrides that are set to a preset's <paramref name="spec"/>.</summary>
     public NodeAgentSpec ApplyTo(NodeAgentSpec spec) => spec with
     {

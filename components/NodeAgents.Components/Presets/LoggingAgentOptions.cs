@@ -8,6 +8,26 @@ public sealed record LoggingAgentOptions : AgentOptions
 
     /// <summary>Where logs go. Default: a Fluentd/Fluent Bit forward endpoint <c>fluentd.logging.svc:24224</c>.</summary>
     public LogOutput Output { get; init; } = new();
+
+    /// <summary>The valid values of <see cref="LogLevel"/>.</summary>
+    public static IReadOnlyList<string> LogLevels { get; } = ["off", "error", "warn", "info", "debug", "trace"];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<OptionProblem> Check()
+    {
+        var problems = base.Check().ToList();
+        OptionChecks.OneOf(problems, "logLevel", LogLevel, LogLevels);
+        OptionChecks.OneOf(problems, "output.type", Output.Type, LogOutput.Types);
+        OptionChecks.OneOf(problems, "output.sharedKey", Output.SharedKey, LogOutput.SharedKeyModes);
+        OptionChecks.Host(problems, "output.host", Output.Host);
+        OptionChecks.Port(problems, "output.port", Output.Port);
+        if (Output.SharedKey != "none" && Output.Type != "forward")
+        {
+            problems.Add(new OptionProblem("output.sharedKey", $"a shared key is only used by the forward output, not by '{Output.Type}'; set sharedKey: none"));
+        }
+
+        return problems;
+    }
 }
 
 /// <summary>The single output of the logging agent.</summary>

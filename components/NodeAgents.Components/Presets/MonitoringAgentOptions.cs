@@ -11,4 +11,20 @@ public sealed record MonitoringAgentOptions : AgentOptions
 
     /// <summary>Extra node-exporter flags, e.g. <c>--collector.systemd</c>. Default: none.</summary>
     public IReadOnlyList<string> ExtraArgs { get; init; } = [];
+
+    /// <summary>The valid values of <see cref="LogLevel"/>.</summary>
+    public static IReadOnlyList<string> LogLevels { get; } = ["debug", "info", "warn", "error"];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<OptionProblem> Check()
+    {
+        var problems = base.Check().ToList();
+        OptionChecks.OneOf(problems, "logLevel", LogLevel, LogLevels);
+        for (var i = 0; i < ExtraArgs.Count; i++)
+        {
+            OptionChecks.Flag(problems, $"extraArgs[{i}]", ExtraArgs[i]);
+        }
+
+        return problems;
+    }
 }

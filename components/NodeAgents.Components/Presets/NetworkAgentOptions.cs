@@ -23,4 +23,23 @@ public sealed record NetworkAgentOptions : AgentOptions
 
     /// <summary>Log every query (CoreDNS <c>log</c> plugin); for debugging. Default false.</summary>
     public bool LogQueries { get; init; }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<OptionProblem> Check()
+    {
+        var problems = base.Check().ToList();
+        OptionChecks.IPv4(problems, "localIP", LocalIP);
+        OptionChecks.IP(problems, "dnsServer", DnsServer);
+        OptionChecks.Subdomain(problems, "dnsDomain", DnsDomain, "a DNS domain");
+        OptionChecks.Subdomain(problems, "upstreamService", UpstreamService, "a Service name");
+        if (UpstreamServers != "/etc/resolv.conf")
+        {
+            foreach (var server in UpstreamServers.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                OptionChecks.IP(problems, "upstreamServers", server);
+            }
+        }
+
+        return problems;
+    }
 }

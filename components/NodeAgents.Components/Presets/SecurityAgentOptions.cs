@@ -29,4 +29,25 @@ public sealed record SecurityAgentOptions : AgentOptions
 
     /// <summary>The valid values of <see cref="Mode"/>.</summary>
     public static IReadOnlyList<string> Modes { get; } = ["alert", "audit"];
+
+    /// <summary>Falco's rule priorities, highest first (valid for <see cref="MinimumPriority"/>; falco.yaml reference, <c>priority</c>).</summary>
+    public static IReadOnlyList<string> Priorities { get; } = ["emergency", "alert", "critical", "error", "warning", "notice", "informational", "info", "debug"];
+
+    /// <summary>Falco's log levels (valid for <see cref="LogLevel"/>; falco.yaml reference, <c>log_level</c>).</summary>
+    public static IReadOnlyList<string> LogLevels { get; } = ["emergency", "alert", "critical", "error", "warning", "notice", "info", "debug"];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<OptionProblem> Check()
+    {
+        var problems = base.Check().ToList();
+        OptionChecks.OneOf(problems, "mode", Mode, Modes);
+        OptionChecks.OneOf(problems, "minimumPriority", MinimumPriority, Priorities);
+        OptionChecks.OneOf(problems, "logLevel", LogLevel, LogLevels);
+        if (Mode == "alert")
+        {
+            OptionChecks.HttpUrl(problems, "alertUrl", AlertUrl);
+        }
+
+        return problems;
+    }
 }

@@ -32,6 +32,12 @@ internal static class RenderCommand
         command.SetAction(parse =>
         {
             var project = parse.GetValue(projectDirectory)!;
+            if (!project.Exists)
+            {
+                stderr.WriteLine($"error: the project folder {project.FullName} does not exist; nothing was written.");
+                return ExitCodes.BadInput;
+            }
+
             var stacks = parse.GetValue(stack) is { } one ? [one] : StackFiles.StackNames(project.FullName);
             if (stacks.Count == 0)
             {
@@ -60,6 +66,23 @@ internal static class RenderCommand
                 return ExitCodes.Findings;
             }
 
+            // Check every output folder before writing any, so a refused folder never leaves another stack half-done.
+            if (!parse.GetValue(toStdout))
+            {
+                foreach (var (name, _) in built)
+                {
+                    try
+                    {
+                        OutputFolder.EnsureReplaceable(OutputPath(project, name, parse.GetValue(outDirectory)));
+                    }
+                    catch (OutputFolderException error)
+                    {
+                        stderr.WriteLine("error: " + error.Message + "; nothing was written.");
+                        return ExitCodes.BadInput;
+                    }
+                }
+            }
+
             var exit = ExitCodes.Ok;
             foreach (var (name, manifests) in built)
             {
@@ -71,6 +94,9 @@ internal static class RenderCommand
         return command;
     }
 
+    private static string OutputPath(DirectoryInfo projectDirectory, string stack, DirectoryInfo? outDirectory) =>
+        outDirectory?.FullName ?? Path.Combine(projectDirectory.FullName, "out", stack);
+
     private static int Run(DirectoryInfo projectDirectory, string stack, ManifestSet manifests, DirectoryInfo? outDirectory, bool toStdout, string format, TextWriter stdout, TextWriter stderr)
     {
         var objects = manifests.Objects;
@@ -81,7 +107,7 @@ internal static class RenderCommand
             return ExitCodes.Ok;
         }
 
-        var folder = outDirectory?.FullName ?? Path.Combine(projectDirectory.FullName, "out", stack);
+        var folder = OutputPath(projectDirectory, stack, outDirectory);
         var files = format == "json"
             ? new SortedDictionary<string, string>(StringComparer.Ordinal) { ["list.json"] = ManifestRenderer.ToJsonList(objects) }
             : new SortedDictionary<string, string>(objects.ToDictionary(ManifestRenderer.FileName, ManifestRenderer.ToYaml), StringComparer.Ordinal);

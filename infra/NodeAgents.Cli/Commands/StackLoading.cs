@@ -23,7 +23,7 @@ internal static class StackLoading
     public static void PrintProblems(IReadOnlyList<ConfigProblem> problems, TextWriter stderr)
     {
         stderr.WriteLine($"error: {problems.Count} problem{(problems.Count == 1 ? "" : "s")} in the input; nothing was written.");
-        foreach (var problem in problems)
+        foreach (var problem in problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ThenBy(p => p.Column))
         {
             stderr.WriteLine("  " + problem);
         }

@@ -59,6 +59,10 @@ public static class OutputFolder
         }
     }
 
+    /// <summary>Checks, without writing, that <paramref name="folder"/> may be replaced by <see cref="Replace"/>.</summary>
+    /// <exception cref="OutputFolderException">The folder is a file, or holds files or folders an earlier render did not write.</exception>
+    public static void EnsureReplaceable(string folder) => CheckOwned(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar));
+
     private static void CheckOwned(string target)
     {
         if (File.Exists(target))

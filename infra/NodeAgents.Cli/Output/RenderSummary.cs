@@ -29,6 +29,13 @@ internal static class RenderSummary
         var console = Terminal.Over(writer);
         console.Write(table);
         console.WriteLine($"stack {stack}: {manifests.Agents.Count} agents, {objectCount} objects → {destination}");
+        foreach (var secret in manifests.Agents.Select(agent => agent.Objects.Secret).OfType<V1Secret>())
+        {
+            var keys = secret.Metadata.Annotations[NodeAgentBuilder.SuppliedAtDeployAnnotation];
+            writer.WriteLine(
+                $"note: Secret {secret.Metadata.NamespaceProperty}/{secret.Metadata.Name} is written without data: key(s) {keys} are supplied at deploy time " +
+                $"by Pulumi; before a plain kubectl apply, create it yourself: kubectl -n {secret.Metadata.NamespaceProperty} create secret generic {secret.Metadata.Name} --from-literal={keys.Split(',')[0]}=…");
+        }
     }
 
     private static string NodeSelection(V1PodSpec pod)

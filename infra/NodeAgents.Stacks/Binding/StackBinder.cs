@@ -25,20 +25,43 @@ public static class StackBinder
     /// <exception cref="ConfigException">Any key is unknown, mistyped or invalid; lists every problem at once.</exception>
     public static BoundStack Bind(StackInput input)
     {
-        var problems = new List<ConfigProblem>();
+        var problems = new List<ConfigProblem>(input.Problems ?? []);
         var prefix = input.ProjectName + ":";
-        foreach (var (key, value) in input.Values.Where(pair => pair.Key.StartsWith(prefix, StringComparison.Ordinal)))
+        foreach (var (key, value) in input.Values)
         {
+            var (line, column) = value.KeyPosition;
+            if (!key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                // Another namespace belongs to a provider (kubernetes:, aws:, …), unless it is a misspelling of ours.
+                var configNamespace = key[..Math.Max(0, key.IndexOf(':', StringComparison.Ordinal))];
+                if (StrictBinder.Closest(configNamespace, [input.ProjectName]) is not null || Squeeze(configNamespace) == Squeeze(input.ProjectName))
+                {
+                    problems.Add(new ConfigProblem(value.File, key, $"unknown config namespace '{configNamespace}'; this project's keys start with '{prefix}'", line, column));
+                }
+
+                continue;
+            }
+
             var shortKey = key[prefix.Length..];
             if (!ProjectKeys.Contains(shortKey))
             {
                 var suggestion = StrictBinder.Closest(shortKey, ProjectKeys);
-                problems.Add(new ConfigProblem(value.File, key, "unknown config key" + (suggestion is null ? "" : $"; did you mean '{prefix}{suggestion}'?"), value.Node.Start.Line, value.Node.Start.Column));
+                problems.Add(new ConfigProblem(value.File, key, "unknown config key" + (suggestion is null ? "" : $"; did you mean '{prefix}{suggestion}'?"), line, column));
             }
             else if (value.IsSecret != (shortKey == "forwardSharedKey"))
             {
-                problems.Add(new ConfigProblem(value.File, key, value.IsSecret ? "this key does not take a secure value" : "this key takes only a secure value (pulumi config set --secret)", value.Node.Start.Line, value.Node.Start.Column));
+                problems.Add(new ConfigProblem(value.File, key, value.IsSecret ? "this key does not take a secure value" : "this key takes only a secure value (pulumi config set --secret)", line, column));
             }
+        }
+
+        if (!AgentKeys.Any(agentKey => input.Values.ContainsKey(prefix + agentKey)))
+        {
+            var others = input.Values.Keys.Select(key => key[..Math.Max(0, key.IndexOf(':', StringComparison.Ordinal))]).Distinct().Order(StringComparer.Ordinal).ToList();
+            problems.Add(new ConfigProblem(
+                StackFiles.StackFile(input.StackName),
+                "config",
+                $"the stack configures no agent: add at least one of {string.Join(", ", AgentKeys.Select(agentKey => prefix + agentKey))}"
+                + (others.Count == 0 ? "" : $" (keys found for: {string.Join(", ", others)}; the project is named '{input.ProjectName}' in Pulumi.yaml)")));
         }
 
         string? Text(string shortKey)
@@ -94,68 +117,61 @@ public static class StackBinder
             return null;
         }
 
-        if (node is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode("enabled"), out var enabled))
+        var enabled = true;
+        if (node is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode("enabled"), out var flag))
         {
-            if (enabled is not YamlScalarNode { Value: "true" or "false" } flag)
+            if (flag is not YamlScalarNode { Value: "true" or "false" } value)
             {
-                binder.Report(enabled, path + ".enabled", $"expected true or false, got {YamlInput.Describe(enabled)}");
+                binder.Report(flag, path + ".enabled", $"expected true or false, got {YamlInput.Describe(flag)}");
                 return null;
             }
 
-            if (flag.Value == "false")
-            {
-                return null;
-            }
+            enabled = value.Value == "true";
         }
 
+        // A disabled agent's options are still bound and checked, so a typo never hides behind enabled: false.
         string[] ignored = ["enabled"];
-        switch (agentKey)
+        AgentOptions? options = agentKey switch
         {
-            case "logging":
-                var logging = binder.Bind<LoggingAgentOptions>(node, path, ignored);
-                if (logging is null)
-                {
-                    return null;
-                }
-
-                OneOf(binder, node, path, "output.type", logging.Output.Type, LogOutput.Types);
-                OneOf(binder, node, path, "output.sharedKey", logging.Output.SharedKey, LogOutput.SharedKeyModes);
-                if (logging.Output.SharedKey == "config" && !hasSharedKey)
-                {
-                    binder.Report(Find(node, "output.sharedKey"), path + ".output.sharedKey", $"'config' needs the secure value {LoggingAgentPreset.SharedKeyConfigKey} (pulumi config set --secret forwardSharedKey …)");
-                }
-
-                return LoggingAgentPreset.Build(logging);
-            case "monitoring":
-                var monitoring = binder.Bind<MonitoringAgentOptions>(node, path, ignored);
-                return monitoring is null ? null : MonitoringAgentPreset.Build(monitoring);
-            case "network":
-                var network = binder.Bind<NetworkAgentOptions>(node, path, ignored);
-                return network is null ? null : NetworkAgentPreset.Build(network);
-            default:
-                var security = binder.Bind<SecurityAgentOptions>(node, path, ignored);
-                if (security is null)
-                {
-                    return null;
-                }
-
-                OneOf(binder, node, path, "mode", security.Mode, SecurityAgentOptions.Modes);
-                return SecurityAgentPreset.Build(security);
-        }
-    }
-
-    private static void OneOf(StrictBinder binder, YamlNode node, string path, string subPath, string value, IReadOnlyList<string> allowed)
-    {
-        if (!allowed.Contains(value))
+            "logging" => binder.Bind<LoggingAgentOptions>(node, path, ignored),
+            "monitoring" => binder.Bind<MonitoringAgentOptions>(node, path, ignored),
+            "network" => binder.Bind<NetworkAgentOptions>(node, path, ignored),
+            _ => binder.Bind<SecurityAgentOptions>(node, path, ignored),
+        };
+        if (options is null)
         {
-            binder.Report(Find(node, subPath), $"{path}.{subPath}", $"'{value}' is not one of {string.Join(", ", allowed)}");
+            return null;
         }
+
+        var problems = options.Check();
+        foreach (var problem in problems)
+        {
+            binder.Report(Find(node, problem.Path), $"{path}.{problem.Path}", problem.Message);
+        }
+
+        if (options is LoggingAgentOptions { Output.SharedKey: "config" } && !hasSharedKey)
+        {
+            binder.Report(Find(node, "output.sharedKey"), path + ".output.sharedKey", $"'config' needs the secure value {LoggingAgentPreset.SharedKeyConfigKey} (pulumi config set --secret forwardSharedKey …)");
+        }
+
+        if (!enabled || problems.Count > 0)
+        {
+            return null;
+        }
+
+        return options switch
+        {
+            LoggingAgentOptions logging => LoggingAgentPreset.Build(logging),
+            MonitoringAgentOptions monitoring => MonitoringAgentPreset.Build(monitoring),
+            NetworkAgentOptions network => NetworkAgentPreset.Build(network),
+            _ => SecurityAgentPreset.Build((SecurityAgentOptions)options),
+        };
     }
 
     /// <summary>The node at a dotted <paramref name="subPath"/> under <paramref name="node"/>, or the deepest one that exists (for positions).</summary>
     private static YamlNode Find(YamlNode node, string subPath)
     {
-        foreach (var key in subPath.Split('.'))
+        foreach (var key in subPath.Split('.', '['))
         {
             if (node is not YamlMappingNode mapping || !mapping.Children.TryGetValue(new YamlScalarNode(key), out var child))
             {
@@ -167,6 +183,8 @@ public static class StackBinder
 
         return node;
     }
+
+    private static string Squeeze(string text) => new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 
     private static bool NamespaceOverridden(YamlNode node) =>
         node is YamlMappingNode mapping && mapping.Children.ContainsKey(new YamlScalarNode("namespace"));

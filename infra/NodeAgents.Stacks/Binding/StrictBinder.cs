@@ -115,7 +115,11 @@ public sealed partial class StrictBinder
             var dictionary = (IDictionary)Activator.CreateInstance(typeof(SortedDictionary<,>).MakeGenericType(typeof(string), valueType), StringComparer.Ordinal)!;
             foreach (var (keyNode, valueNode) in mapping.Children)
             {
-                var key = ((YamlScalarNode)keyNode).Value ?? "";
+                if (KeyOf(keyNode, path) is not { } key)
+                {
+                    continue;
+                }
+
                 if (YamlInput.IsNull(valueNode))
                 {
                     Report(keyNode, $"{path}.{key}", MissingValue);
@@ -146,7 +150,11 @@ public sealed partial class StrictBinder
         var instance = Activator.CreateInstance(target)!;
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (KeyOf(keyNode, path) is not { } key)
+            {
+                continue;
+            }
+
             if (ignoredKeys?.Contains(key) == true)
             {
                 continue;
@@ -223,6 +231,11 @@ public sealed partial class StrictBinder
             return PercentPattern().IsMatch(text) ? (IntOrString)text : Mismatch(scalar, path, "a non-negative whole number or a percentage such as 10%");
         }
 
+        if (text.TrimStart().StartsWith('-'))
+        {
+            return Mismatch(scalar, path, "a non-negative Kubernetes quantity (requests and limits cannot be negative)");
+        }
+
         try
         {
             return new ResourceQuantity(text);
@@ -246,7 +259,11 @@ public sealed partial class StrictBinder
             var parts = new Dictionary<string, string?> { ["repository"] = null, ["tag"] = null, ["digest"] = null };
             foreach (var (keyNode, valueNode) in mapping.Children)
             {
-                var key = ((YamlScalarNode)keyNode).Value ?? "";
+                if (KeyOf(keyNode, path) is not { } key)
+                {
+                    continue;
+                }
+
                 if (!parts.ContainsKey(key))
                 {
                     var suggestion = Closest(key, parts.Keys);
@@ -279,6 +296,18 @@ public sealed partial class StrictBinder
         }
 
         return image;
+    }
+
+    /// <summary>A mapping key's text; a complex key (a list or mapping used as a key) is reported and yields null.</summary>
+    private string? KeyOf(YamlNode keyNode, string path)
+    {
+        if (keyNode is YamlScalarNode scalar)
+        {
+            return scalar.Value ?? "";
+        }
+
+        Report(keyNode, path, $"keys must be plain strings, got {YamlInput.Describe(keyNode)} as a key");
+        return null;
     }
 
     private object? Mismatch(YamlNode node, string path, string expected)

@@ -17,41 +17,112 @@ public static partial class StackFiles
     /// <summary>The file of a stack: <c>Pulumi.&lt;stack&gt;.yaml</c>.</summary>
     public static string StackFile(string stack) => $"Pulumi.{stack}.yaml";
 
-    /// <summary>The stacks of the project in <paramref name="projectDirectory"/>: every <c>Pulumi.&lt;stack&gt;.yaml</c>, sorted by name.</summary>
-    public static IReadOnlyList<string> StackNames(string projectDirectory) => Directory.Exists(projectDirectory)
-        ? Directory.EnumerateFiles(projectDirectory, "Pulumi.*.yaml")
-            .Select(path => Path.GetFileName(path)["Pulumi.".Length..^".yaml".Length])
-            .Where(name => StackNamePattern().IsMatch(name))
-            .Order(StringComparer.Ordinal)
-            .ToList()
-        : [];
+    /// <summary>The top-level attributes of a project file (Pulumi project file reference).</summary>
+    public static IReadOnlyList<string> ProjectAttributes { get; } =
+        ["name", "runtime", "description", "config", "main", "stackConfigDir", "backend", "options", "template", "plugins", "packages", "author", "license", "website"];
+
+    /// <summary>The top-level attributes of a stack settings file (Pulumi stack settings file reference).</summary>
+    public static IReadOnlyList<string> StackAttributes { get; } = ["config", "secretsprovider", "encryptedkey", "encryptionsalt", "environment"];
+
+    /// <summary>
+    /// The stacks of the project in <paramref name="projectDirectory"/>: every <c>Pulumi.&lt;stack&gt;.yaml</c> in its stack
+    /// folder (the project's <c>stackConfigDir</c>, else the project folder), sorted by name.
+    /// </summary>
+    public static IReadOnlyList<string> StackNames(string projectDirectory)
+    {
+        var directory = StackDirectory(projectDirectory, ReadRoot(projectDirectory, ProjectFile, []));
+        return Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory, "Pulumi.*.yaml")
+                .Select(path => Path.GetFileName(path)["Pulumi.".Length..^".yaml".Length])
+                .Where(name => StackNamePattern().IsMatch(name))
+                .Order(StringComparer.Ordinal)
+                .ToList()
+            : [];
+    }
 
     /// <summary>Reads the project in <paramref name="projectDirectory"/> and the stack <paramref name="stack"/>.</summary>
-    /// <exception cref="ConfigException">A file is missing or unreadable, is not valid YAML, or does not have the documented shape; lists every problem.</exception>
+    /// <exception cref="ConfigException">
+    /// The folder or a file is missing or unreadable, a file is not valid YAML or has keys the Pulumi file formats do not
+    /// have, or the stack name is not one Pulumi accepts; lists every problem.
+    /// </exception>
     public static StackInput Load(string projectDirectory, string stack)
     {
         var problems = new List<ConfigProblem>();
+        if (!Directory.Exists(projectDirectory))
+        {
+            throw new ConfigException([new ConfigProblem(ProjectFile, "", $"the project folder {Path.GetFullPath(projectDirectory)} does not exist")]);
+        }
+
         if (!StackNamePattern().IsMatch(stack))
         {
-            throw new ConfigException([new ConfigProblem(StackFile(stack), "", "a stack name has letters, digits, '-', '_' and '.' only")]);
+            throw new ConfigException([new ConfigProblem(StackFile(stack), "", "a stack name has letters, digits, '-', '_' and '.' only, does not start with '.', and has at most 100 characters")]);
         }
 
         var project = ReadRoot(projectDirectory, ProjectFile, problems);
-        var stackRoot = ReadRoot(projectDirectory, StackFile(stack), problems);
+        var stackDirectory = StackDirectory(projectDirectory, project);
+        var stackRoot = ReadRoot(stackDirectory, StackFile(stack), problems);
         if (problems.Count > 0)
         {
             throw new ConfigException(problems);
         }
 
+        UnknownKeys(project!, ProjectFile, ProjectAttributes, problems);
+        UnknownKeys(stackRoot!, StackFile(stack), StackAttributes, problems);
+
         var projectName = ProjectName(project!, problems);
         var values = new SortedDictionary<string, ConfigValue>(StringComparer.Ordinal);
         if (projectName is not null)
         {
-            ReadProjectDefaults(project!, projectName, values, problems);
+            var declaredTypes = new Dictionary<string, string>(StringComparer.Ordinal);
+            ReadProjectDefaults(project!, projectName, values, declaredTypes, problems);
             ReadStackValues(stackRoot, stack, projectName, values, problems);
+            CheckDeclaredTypes(values, declaredTypes, problems);
         }
 
-        return problems.Count > 0 ? throw new ConfigException(problems) : new StackInput(projectName!, stack, values);
+        // Only a missing project name stops here; every other problem is bound and reported together with the binder's.
+        return projectName is null ? throw new ConfigException(problems) : new StackInput(projectName, stack, values, problems);
+    }
+
+    /// <summary>Each value of a key that Pulumi.yaml declares with a type has that type (string, integer, boolean or array).</summary>
+    private static void CheckDeclaredTypes(IDictionary<string, ConfigValue> values, IDictionary<string, string> declaredTypes, List<ConfigProblem> problems)
+    {
+        foreach (var (key, type) in declaredTypes)
+        {
+            if (!values.TryGetValue(key, out var value) || value.IsSecret)
+            {
+                continue;
+            }
+
+            var fits = type switch
+            {
+                "array" => value.Node is YamlSequenceNode,
+                "integer" => value.Node is YamlScalarNode { Value: { } number } && long.TryParse(number, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _),
+                "boolean" => value.Node is YamlScalarNode { Value: "true" or "false" },
+                _ => value.Node is YamlScalarNode,
+            };
+            if (!fits)
+            {
+                problems.Add(new ConfigProblem(value.File, key, $"Pulumi.yaml declares this key as {type}, got {YamlInput.Describe(value.Node)}", value.Node.Start.Line, value.Node.Start.Column));
+            }
+        }
+    }
+
+    private static string StackDirectory(string projectDirectory, YamlMappingNode? project) =>
+        project is not null && Child(project, "stackConfigDir") is YamlScalarNode { Value: { Length: > 0 } relative }
+            ? Path.Combine(projectDirectory, relative)
+            : projectDirectory;
+
+    private static void UnknownKeys(YamlMappingNode root, string file, IReadOnlyList<string> valid, List<ConfigProblem> problems)
+    {
+        foreach (var keyNode in root.Children.Keys)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? YamlInput.Describe(keyNode);
+            if (!valid.Contains(key))
+            {
+                var suggestion = Binding.StrictBinder.Closest(key, valid);
+                problems.Add(new ConfigProblem(file, key, "unknown top-level key" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?") + $" (valid keys: {string.Join(", ", valid)})", keyNode.Start.Line, keyNode.Start.Column));
+            }
+        }
     }
 
     private static YamlMappingNode? ReadRoot(string directory, string name, List<ConfigProblem> problems)
@@ -64,7 +135,9 @@ public static partial class StackFiles
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            var reason = error is FileNotFoundException or DirectoryNotFoundException ? "file not found" : error.Message;
+            var reason = error is FileNotFoundException or DirectoryNotFoundException ? "file not found"
+                : Directory.Exists(path) ? "it is a folder, not a file"
+                : error.Message;
             problems.Add(new ConfigProblem(name, "", $"cannot read {Path.GetFullPath(path)}: {reason}"));
             return null;
         }
@@ -101,7 +174,7 @@ public static partial class StackFiles
         return null;
     }
 
-    private static void ReadProjectDefaults(YamlMappingNode project, string projectName, IDictionary<string, ConfigValue> values, List<ConfigProblem> problems)
+    private static void ReadProjectDefaults(YamlMappingNode project, string projectName, IDictionary<string, ConfigValue> values, IDictionary<string, string> declaredTypes, List<ConfigProblem> problems)
     {
         if (Child(project, "config") is not { } config || YamlInput.IsNull(config))
         {
@@ -116,28 +189,38 @@ public static partial class StackFiles
 
         foreach (var (keyNode, declaration) in declarations.Children)
         {
-            var key = FullKey(((YamlScalarNode)keyNode).Value ?? "", projectName);
+            if (keyNode is not YamlScalarNode { Value: { } shortKey })
+            {
+                problems.Add(new ConfigProblem(ProjectFile, "config", $"keys must be plain strings, got {YamlInput.Describe(keyNode)}", keyNode.Start.Line, keyNode.Start.Column));
+                continue;
+            }
+
+            var key = FullKey(shortKey, projectName);
             var path = "config." + key;
             if (declaration is YamlMappingNode schema && (Child(schema, "type") is not null || Child(schema, "default") is not null || Child(schema, "description") is not null))
             {
-                if (Child(schema, "default") is { } defaultValue)
-                {
-                    values[key] = new ConfigValue(defaultValue, ProjectFile, IsSecret: false);
-                }
-
                 var type = (Child(schema, "type") as YamlScalarNode)?.Value;
                 if (type is not (null or "string" or "integer" or "boolean" or "array"))
                 {
                     problems.Add(new ConfigProblem(ProjectFile, path + ".type", $"'{type}' is not a config type; expected string, integer, boolean or array", schema.Start.Line, schema.Start.Column));
                 }
+                else if (type is not null)
+                {
+                    declaredTypes[key] = type;
+                }
+
+                if (Child(schema, "default") is { } defaultValue)
+                {
+                    values[key] = new ConfigValue(defaultValue, ProjectFile, IsSecret: false, keyNode);
+                }
             }
             else if (declaration is YamlMappingNode nested && Child(nested, "value") is { } value)
             {
-                values[key] = new ConfigValue(value, ProjectFile, IsSecret: false);
+                values[key] = new ConfigValue(value, ProjectFile, IsSecret: false, keyNode);
             }
             else
             {
-                values[key] = new ConfigValue(declaration, ProjectFile, IsSecret: false);
+                values[key] = new ConfigValue(declaration, ProjectFile, IsSecret: false, keyNode);
             }
         }
     }
@@ -158,7 +241,12 @@ public static partial class StackFiles
 
         foreach (var (keyNode, value) in entries.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (keyNode is not YamlScalarNode { Value: { } key })
+            {
+                problems.Add(new ConfigProblem(file, "config", $"keys must be plain strings, got {YamlInput.Describe(keyNode)}", keyNode.Start.Line, keyNode.Start.Column));
+                continue;
+            }
+
             if (!key.Contains(':', StringComparison.Ordinal))
             {
                 problems.Add(new ConfigProblem(file, "config." + key, $"config keys are namespaced; did you mean '{projectName}:{key}'?", keyNode.Start.Line, keyNode.Start.Column));
@@ -166,7 +254,7 @@ public static partial class StackFiles
             }
 
             var secret = value is YamlMappingNode secure && Child(secure, "secure") is not null;
-            values[key] = new ConfigValue(value, file, secret);
+            values[key] = new ConfigValue(value, file, secret, keyNode);
         }
     }
 
@@ -175,6 +263,6 @@ public static partial class StackFiles
     private static YamlNode? Child(YamlMappingNode mapping, string key) =>
         mapping.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;
 
-    [GeneratedRegex("^[A-Za-z0-9_.-]+$")]
+    [GeneratedRegex("^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,99}$")]
     private static partial Regex StackNamePattern();
 }

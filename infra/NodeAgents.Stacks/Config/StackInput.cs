@@ -9,7 +9,11 @@ namespace NodeAgents.Stacks.Config;
 /// <param name="ProjectName">The Pulumi project name, the namespace of the project's own keys (e.g. <c>node-agents</c>).</param>
 /// <param name="StackName">The stack name, e.g. <c>dev</c>.</param>
 /// <param name="Values">Full key (<c>namespace:key</c>) → value.</param>
-public sealed record StackInput(string ProjectName, string StackName, IReadOnlyDictionary<string, ConfigValue> Values)
+/// <param name="Problems">
+/// Problems found while reading that do not stop binding (unknown top-level keys, values that do not fit a declared
+/// type); the binder reports them together with its own, so every problem is listed at once.
+/// </param>
+public sealed record StackInput(string ProjectName, string StackName, IReadOnlyDictionary<string, ConfigValue> Values, IReadOnlyList<ConfigProblem>? Problems = null)
 {
     /// <summary>
     /// Builds the input from Pulumi's config: each value is the raw string Pulumi stores (plain text, or JSON for structured

@@ -51,9 +51,9 @@ public class StackBinderTests
         using var project = new TempProject(copyStacks: false);
         project.Write("Pulumi.qa.yaml", "config:\n  logging: {}\n");
 
-        var error = Assert.Throws<ConfigException>(() => StackFiles.Load(project.Path, "qa"));
+        var error = Assert.Throws<ConfigException>(() => StackBinder.Bind(StackFiles.Load(project.Path, "qa")));
 
-        Assert.Equal("config keys are namespaced; did you mean 'node-agents:logging'?", Assert.Single(error.Problems).Message);
+        Assert.Contains(error.Problems, problem => problem.Message == "config keys are namespaced; did you mean 'node-agents:logging'?" && problem.Line == 2);
     }
 
     [Theory]

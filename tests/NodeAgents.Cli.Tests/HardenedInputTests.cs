@@ -1,0 +1,142 @@
+namespace NodeAgents.Cli.Tests;
+
+/// <summary>Inputs a first-time user tried that once crashed, rendered nothing silently, or slipped text into config files.</summary>
+public class HardenedInputTests
+{
+    private static (int Exit, string Stdout, string Stderr) Render(TempProject project, string stack, string yaml, params string[] extra)
+    {
+        project.Write($"Pulumi.{stack}.yaml", yaml);
+        return project.Run(["render", "--stack", stack, .. extra]);
+    }
+
+    [Fact]
+    public void A_complex_yaml_key_is_a_positioned_problem_not_a_crash()
+    {
+        using var project = new TempProject(copyStacks: false);
+        var (exit, _, stderr) = Render(project, "x", "config:\n  node-agents:logging:\n    labels:\n      ? [a]\n      : b\n");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Pulumi.x.yaml:4:9: node-agents:logging.labels: keys must be plain strings, got a list as a key", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+    }
+
+    [Fact]
+    public void A_renamed_project_is_reported_and_the_previous_render_survives()
+    {
+        using var project = new TempProject();
+        Assert.Equal(0, project.Run("render", "--stack", "dev").Exit);
+        var before = Directory.GetFiles(Path.Combine(project.Path, "out", "dev")).Length;
+        File.WriteAllText(Path.Combine(project.Path, "Pulumi.yaml"), File.ReadAllText(Path.Combine(project.Path, "Pulumi.yaml")).Replace("name: node-agents", "name: platform", StringComparison.Ordinal));
+
+        var (exit, _, stderr) = project.Run("render", "--stack", "dev");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("the stack configures no agent: add at least one of platform:logging", stderr);
+        Assert.Contains("keys found for: kubernetes, node-agents, platform; the project is named 'platform' in Pulumi.yaml", stderr);
+        Assert.Equal(before, Directory.GetFiles(Path.Combine(project.Path, "out", "dev")).Length);
+    }
+
+    [Theory]
+    [InlineData("config:\n  nodeagents:logging: {}\n  node-agents:monitoring: {}\n", "Pulumi.x.yaml:2:3: nodeagents:logging: unknown config namespace 'nodeagents'; this project's keys start with 'node-agents:'")]
+    [InlineData("configs:\n  node-agents:monitoring: {}\n", "Pulumi.x.yaml:1:1: configs: unknown top-level key; did you mean 'config'?")]
+    [InlineData("config: {}\n", "Pulumi.x.yaml: config: the stack configures no agent")]
+    [InlineData("config:\n  node-agents:monitoring:\n    enabled: false\n    logLevl: debug\n", "Pulumi.x.yaml:4:5: node-agents:monitoring.logLevl: unknown key; did you mean 'logLevel'?")]
+    [InlineData("config:\n  node-agents:namespace: [a]\n  node-agents:monitoring: {}\n", "Pulumi.x.yaml:2:26: node-agents:namespace: Pulumi.yaml declares this key as string, got a list")]
+    [InlineData("config:\n  node-agents:logging:\n    resources:\n      limits:\n        memory: -1Gi\n", "node-agents:logging.resources.limits.memory: expected a non-negative Kubernetes quantity (requests and limits cannot be negative), got '-1Gi'")]
+    [InlineData("config:\n  node-agents:logging:\n    labels:\n      app.kubernetes.io/name: mine\n", "node-agents:logging.labels.app.kubernetes.io/name: the app.kubernetes.io/* labels are set by the tool")]
+    public void Input_that_would_render_the_wrong_thing_is_refused(string yaml, string message)
+    {
+        using var project = new TempProject(copyStacks: false);
+        var (exit, _, stderr) = Render(project, "x", yaml);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(message, stderr);
+        Assert.False(Directory.Exists(Path.Combine(project.Path, "out")));
+    }
+
+    [Theory]
+    [InlineData("node-agents:logging:\n    output:\n      host: \"evil\\n[OUTPUT]\\n    Name stdout\"\n", "node-agents:logging.output.host: 'evil")]
+    [InlineData("node-agents:logging:\n    output:\n      port: 70000\n", "node-agents:logging.output.port: 70000 is not a port number (1 to 65535)")]
+    [InlineData("node-agents:logging:\n    logLevel: verbose\n", "node-agents:logging.logLevel: 'verbose' is not one of off, error, warn, info, debug, trace")]
+    [InlineData("node-agents:security:\n    alertUrl: 'http://x/\"quoted'\n", "node-agents:security.alertUrl: 'http://x/\"quoted' is not an absolute http:// or https:// URL")]
+    [InlineData("node-agents:security:\n    minimumPriority: urgent\n", "node-agents:security.minimumPriority: 'urgent' is not one of emergency")]
+    [InlineData("node-agents:network:\n    localIP: 999.1.1.1\n    dnsServer: not-an-ip\n", "node-agents:network.dnsServer: 'not-an-ip' is not an IP address")]
+    [InlineData("node-agents:monitoring:\n    extraArgs: [\"--a\\n--b\", collector]\n", "node-agents:monitoring.extraArgs[1]: 'collector' is not a flag")]
+    public void Values_written_into_config_files_or_arguments_are_checked(string config, string message)
+    {
+        using var project = new TempProject(copyStacks: false);
+        var (exit, _, stderr) = Render(project, "x", "config:\n  " + config);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(message, stderr);
+        Assert.DoesNotContain("   at ", stderr);
+    }
+
+    [Fact]
+    public void A_refused_folder_of_one_stack_stops_every_stack_before_any_write()
+    {
+        using var project = new TempProject();
+        Directory.CreateDirectory(Path.Combine(project.Path, "out", "prod"));
+        File.WriteAllText(Path.Combine(project.Path, "out", "prod", "notes.txt"), "mine");
+
+        var (exit, _, stderr) = project.Run("render");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("notes.txt", stderr);
+        Assert.False(Directory.Exists(Path.Combine(project.Path, "out", "dev")));
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(project.Path, "out", "prod", "notes.txt")));
+    }
+
+    [Theory]
+    [InlineData("..")]
+    [InlineData(".")]
+    [InlineData("a/b")]
+    public void Stack_names_that_are_paths_are_refused(string stack)
+    {
+        using var project = new TempProject();
+        var (exit, _, stderr) = project.Run("render", "--stack", stack);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("a stack name has letters, digits", stderr);
+        Assert.False(Directory.Exists(Path.Combine(project.Path, "out")));
+    }
+
+    [Theory]
+    [InlineData("render", "--stak", "dev")]
+    [InlineData("rendr")]
+    [InlineData("validate")]
+    [InlineData("render", "-o", "yml")]
+    public void Usage_errors_exit_2_with_a_pointer_to_help(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var exit = Cli.Run(args, stdout, stderr);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--help' for usage.", stderr.ToString());
+    }
+
+    [Fact]
+    public void A_missing_project_folder_is_named()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "nodeagents-missing-" + Guid.NewGuid().ToString("N"));
+        var stderr = new StringWriter();
+
+        var exit = Cli.Run(["render", "--project-dir", missing], new StringWriter(), stderr);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"the project folder {missing} does not exist", stderr.ToString());
+    }
+
+    [Fact]
+    public void Render_tells_how_to_supply_a_secret_it_writes_without_data()
+    {
+        using var project = new TempProject();
+        var (exit, stdout, _) = project.Run("render", "--stack", "prod");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("note: Secret node-agents/fluent-bit-secrets is written without data: key(s) shared-key are supplied at deploy time", stdout);
+        Assert.Contains("kubectl -n node-agents create secret generic fluent-bit-secrets --from-literal=shared-key=", stdout);
+    }
+}
