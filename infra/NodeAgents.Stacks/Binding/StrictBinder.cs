@@ -228,6 +228,11 @@ public sealed partial class StrictBinder
                 return (IntOrString)number;
             }
 
+            if (quoted && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                return Mismatch(scalar, path, $"a non-negative whole number or a percentage such as 10% (write {text} without quotes: a quoted number is a string, which the API reads as neither)");
+            }
+
             return PercentPattern().IsMatch(text) ? (IntOrString)text : Mismatch(scalar, path, "a non-negative whole number or a percentage such as 10%");
         }
 
