@@ -17,7 +17,7 @@ internal static class EnvRules
     public static readonly ValidationRule KeyRef = new("env-key-ref-invalid", Severity.Error, Sources.Core + "validateSecretKeySelector, validateConfigMapKeySelector (NameIsDNSSubdomain, IsConfigMapKey)", "secretKeyRef and configMapKeyRef name a DNS-1123 subdomain and a valid ConfigMap key");
     public static readonly ValidationRule FieldPath = new("env-field-path-unsupported", Severity.Error, Sources.Core + ValueFromFn + " (validateObjectFieldSelector, validEnvDownwardAPIFieldPathExpressions)", "fieldRef.fieldPath is a downward-API path supported for env");
     public static readonly ValidationRule ResourceField = new("env-resource-unsupported", Severity.Error, Sources.Core + ValueFromFn + " (validateContainerResourceFieldSelector)", "resourceFieldRef.resource is a limits/requests cpu, memory, ephemeral-storage or hugepages-<size>");
-    public static readonly ValidationRule NameDuplicate = new("env-name-duplicate", Severity.Warning, "k8s.io/kubernetes pkg/api/pod warnings (an env var hides the previous definition of the same name)", "an env var name appears once per container");
+    public static readonly ValidationRule NameDuplicate = new("env-name-duplicate", Severity.Warning, "k8s.io/kubernetes pkg/api/pod warnings (an env var hides the previous definition of the same name)", "an env var name appears once per container, unless a later entry builds on $(NAME)");
 
     public static IReadOnlyList<ValidationRule> All { get; } = [Name, ValueAndValueFrom, SourceCount, KeyRef, FieldPath, ResourceField, NameDuplicate];
 
@@ -47,10 +47,10 @@ internal static class EnvRules
             {
                 sink.Add(Name, path + ".name", env[i].Name, "env var name " + error);
             }
-            else if (!seen.Add(env[i].Name))
+            else if (!seen.Add(env[i].Name) && HidesPrevious(env[i]))
             {
                 sink.Add(NameDuplicate, path + ".name", env[i].Name,
-                    $"env var '{env[i].Name}' is defined twice in container '{container.Name}': the last definition wins and server-side apply may drop one; keep a single entry");
+                    $"env var '{env[i].Name}' hides its earlier definition in container '{container.Name}' (the last one wins and apply may drop one); keep a single entry, or build on the earlier one with $({env[i].Name})");
             }
 
             if (env[i].ValueFrom is { } source)
@@ -58,6 +58,17 @@ internal static class EnvRules
                 CheckValueFrom(env[i], source, path + ".valueFrom", sink);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a repeated env var throws the earlier definition away (as pkg/api/pod warnings judges it): a valueFrom,
+    /// a bare <c>$(NAME)</c>, or a value that does not build on <c>$(NAME)</c>. <c>PATH=$(PATH):/opt/bin</c> extends the earlier one.
+    /// </summary>
+    private static bool HidesPrevious(V1EnvVar repeated)
+    {
+        var reference = $"$({repeated.Name})";
+        var value = repeated.Value ?? "";
+        return repeated.ValueFrom is not null || value == reference || !value.Contains(reference, StringComparison.Ordinal);
     }
 
     private static void CheckValueFrom(V1EnvVar variable, V1EnvVarSource source, string path, FindingSink sink)

@@ -68,6 +68,20 @@ public class GapRuleBoundaryTests
     }
 
     [Theory]
+    [InlineData("$(PATH):/opt/bin", false)]
+    [InlineData("$(PATH)", true)]
+    [InlineData("/opt/bin", true)]
+    public void A_repeated_env_var_warns_unless_it_builds_on_the_earlier_one(string value, bool warns)
+    {
+        var objects = new ValidObjects();
+        objects.Container("fluent-bit").Env = [new V1EnvVar { Name = "PATH", Value = "/usr/bin" }, new V1EnvVar { Name = "PATH", Value = value }];
+
+        var findings = ManifestValidator.Validate(objects.All);
+
+        Assert.Equal(warns ? ["env-name-duplicate"] : [], findings.Select(f => f.Rule));
+    }
+
+    [Theory]
     [InlineData("Always")]
     [InlineData("IfNotPresent")]
     [InlineData("Never")]
