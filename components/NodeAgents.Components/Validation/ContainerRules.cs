@@ -4,9 +4,9 @@ using k8s.Models;
 namespace NodeAgents.Validation;
 
 /// <summary>
-/// Containers: names, ports, resources, environment variables and probe ports (k8s.io/kubernetes pkg/apis/core/validation
-/// validateContainers, validateContainerPorts, AccumulateUniqueHostPorts, validateHostNetwork, ValidateContainerResourceRequirements,
-/// ValidateEnv, validateProbe / ValidatePortNumOrName).
+/// Containers: names, image pull policy, ports, resources and probe ports (k8s.io/kubernetes pkg/apis/core/validation
+/// validateContainers, validatePullPolicy, validateContainerPorts, AccumulateUniqueHostPorts, validateHostNetwork,
+/// ValidateContainerResourceRequirements, validateProbe / ValidatePortNumOrName); environment variables are <see cref="EnvRules"/>.
 /// </summary>
 internal static class ContainerRules
 {
@@ -22,14 +22,14 @@ internal static class ContainerRules
     public static readonly ValidationRule ResourceName = new("resource-name-invalid", Severity.Error, Sources.Core + "ValidateContainerResourceRequirements (validateContainerResourceName)", "resource names are cpu, memory, ephemeral-storage, hugepages-<size> or a domain-prefixed extended resource");
     public static readonly ValidationRule QuantityNegative = new("resource-quantity-negative", Severity.Error, Sources.Core + "ValidateResourceQuantityValue (ValidateNonnegativeQuantity)", "quantities are not negative");
     public static readonly ValidationRule LimitBelowRequest = new("resource-limit-below-request", Severity.Error, Sources.Core + "ValidateContainerResourceRequirements", "a limit is not below its request");
-    public static readonly ValidationRule EnvName = new("env-name-invalid", Severity.Error, Sources.Core + "ValidateEnv (IsEnvVarName)", "env var names are valid");
+    public static readonly ValidationRule PullPolicy = new("image-pull-policy-invalid", Severity.Error, Sources.Core + "validatePullPolicy", "imagePullPolicy is Always, IfNotPresent or Never");
     public static readonly ValidationRule ProbePort = new("probe-port-invalid", Severity.Error, Sources.Core + "validateProbe (ValidatePortNumOrName)", "a probe port is 1 to 65535 or an IANA port name");
     public static readonly ValidationRule ProbePortMissing = new("probe-port-not-found", Severity.Error, "kubelet probe port resolution (k8s.io/kubernetes pkg/kubelet/prober; FindPort of pkg/api/v1/pod)", "a named probe port is a port of the container");
 
     public static IReadOnlyList<ValidationRule> All { get; } =
     [
-        Name, NameDuplicate, PortRange, PortName, PortNameDuplicate, Protocol, HostPortDuplicate, PortDuplicate, HostNetworkPort,
-        ResourceName, QuantityNegative, LimitBelowRequest, EnvName, ProbePort, ProbePortMissing,
+        Name, NameDuplicate, PullPolicy, PortRange, PortName, PortNameDuplicate, Protocol, HostPortDuplicate, PortDuplicate, HostNetworkPort,
+        ResourceName, QuantityNegative, LimitBelowRequest, ProbePort, ProbePortMissing,
     ];
 
     private static readonly string[] StandardResources = ["cpu", "memory", "ephemeral-storage"];
@@ -51,9 +51,15 @@ internal static class ContainerRules
                 sink.Add(NameDuplicate, path + ".name", container.Name, $"container name '{container.Name}' is used twice in the pod");
             }
 
+            if (!string.IsNullOrEmpty(container.ImagePullPolicy) && container.ImagePullPolicy is not ("Always" or "IfNotPresent" or "Never"))
+            {
+                sink.Add(PullPolicy, path + ".imagePullPolicy", container.ImagePullPolicy,
+                    "supported values: \"Always\", \"IfNotPresent\", \"Never\" (case-sensitive); IfNotPresent suits images pinned by tag or digest");
+            }
+
             CheckPorts(container, path, hostNetwork, portNames, hostPorts, sink);
             CheckResources(container.Resources, path + ".resources", sink);
-            CheckEnv(container, path, sink);
+            EnvRules.Check(container, path, sink);
             CheckProbe(container, container.LivenessProbe, path + ".livenessProbe", sink);
             CheckProbe(container, container.ReadinessProbe, path + ".readinessProbe", sink);
             CheckProbe(container, container.StartupProbe, path + ".startupProbe", sink);
@@ -163,18 +169,6 @@ internal static class ContainerRules
         }
 
         return null;
-    }
-
-    private static void CheckEnv(V1Container container, string containerPath, FindingSink sink)
-    {
-        var env = container.Env ?? [];
-        for (var i = 0; i < env.Count; i++)
-        {
-            if (KubernetesNames.EnvVarName(env[i].Name) is { } error)
-            {
-                sink.Add(EnvName, $"{containerPath}.env[{i}].name", env[i].Name, "env var name " + error);
-            }
-        }
     }
 
     private static void CheckProbe(V1Container container, V1Probe? probe, string path, FindingSink sink)

@@ -15,8 +15,9 @@ public static class ManifestValidator
     /// <summary>Every rule the validator applies, grouped by concern.</summary>
     public static IReadOnlyList<ValidationRule> Rules { get; } =
     [
-        .. MetadataRules.All, .. DaemonSetRules.All, .. TolerationRules.All, .. AffinityRules.All, .. VolumeRules.All,
-        .. ContainerRules.All, .. ConfigMapRules.All, .. RolloutTrapRules.All, .. HostPortConflictRules.All,
+        .. MetadataRules.All, .. DaemonSetRules.All, .. PodRules.All, .. TolerationRules.All, .. AffinityRules.All, .. OsPinningRules.All,
+        .. VolumeRules.All, .. ContainerRules.All, .. EnvRules.All, .. ConfigMapRules.All, .. RbacRules.All, .. NamespaceRules.All,
+        .. RolloutTrapRules.All, .. HostPortConflictRules.All,
     ];
 
     /// <summary>Validates every object of <paramref name="manifests"/> (namespaces and each agent's objects).</summary>
@@ -47,6 +48,12 @@ public static class ManifestValidator
                 case V1ConfigMap configMap:
                     ConfigMapRules.Check(configMap, sink);
                     break;
+                case V1ClusterRole or V1ClusterRoleBinding:
+                    RbacRules.Check(obj, sink);
+                    break;
+                case V1Namespace ns:
+                    NamespaceRules.Check(ns, sink);
+                    break;
             }
         }
 
@@ -76,10 +83,12 @@ public static class ManifestValidator
         if (template?.Spec is { } pod)
         {
             const string podPath = "spec.template.spec";
+            PodRules.Check(pod, podPath, sink);
             ContainerRules.Check(pod, podPath, sink);
             VolumeRules.Check(pod, podPath, sink);
             TolerationRules.Check(pod, podPath, isDaemonSet: true, sink);
             AffinityRules.Check(pod, podPath, sink);
+            OsPinningRules.Check(pod, podPath, sink);
         }
 
         RolloutTrapRules.Check(daemonSet, sink);

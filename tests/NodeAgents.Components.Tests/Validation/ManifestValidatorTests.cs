@@ -154,7 +154,8 @@ public class ManifestValidatorTests
         [
             "negative minReadySeconds", "restartPolicy OnFailure", "env name starting with a digit", "protocol HTTP", "hostPath type Dir",
             "nodeSelector key with a space", "label key with a space", "effect NoEvict", "ConfigMap key with a slash", "cpu request above limit",
-            "maxSurge with hostNetwork ports",
+            "maxSurge with hostNetwork ports", "imagePullPolicy in lower case", "priorityClassName with capitals", "valueFrom with two sources",
+            "ClusterRole named view", "Namespace kube-system",
         ];
         var objects = new ValidObjects();
         foreach (var name in independent)

@@ -74,6 +74,10 @@ public static class RuleCases
         ["empty nodeSelectorTerm"] = new(o => o.Pod(Fb).Affinity = new V1Affinity { NodeAffinity = new V1NodeAffinity { RequiredDuringSchedulingIgnoredDuringExecution = new V1NodeSelector { NodeSelectorTerms = [new V1NodeSelectorTerm()] } } }, "affinity-term-empty", Pod + ".affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]"),
         ["preferred weight 0"] = new(o => Preferred(o, 0), "affinity-weight-range", Pod + ".affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight", Value: "0"),
         ["preferred weight 101"] = new(o => Preferred(o, 101), "affinity-weight-range", Pod + ".affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight", Value: "101"),
+        ["no nodeSelector"] = new(o => o.Pod(Fb).NodeSelector = null, "pod-os-not-pinned", Pod + ".nodeSelector"),
+        ["os affinity NotIn linux"] = new(o => { o.Pod(Fb).NodeSelector = null; Required(o, [Expr("kubernetes.io/os", "NotIn", "linux")]); }, "pod-os-not-pinned", Pod + ".nodeSelector"),
+        ["os pinned in one of two terms"] = new(o => { o.Pod(Fb).NodeSelector = null; Required(o, [Expr("kubernetes.io/os", "In", "linux")]); o.Pod(Fb).Affinity.NodeAffinity.RequiredDuringSchedulingIgnoredDuringExecution.NodeSelectorTerms.Add(new V1NodeSelectorTerm { MatchExpressions = [Expr("zone", "In", "a")] }); }, "pod-os-not-pinned", Pod + ".nodeSelector"),
+        ["priorityClassName with capitals"] = new(o => o.Pod(Fb).PriorityClassName = "System-Node-Critical", "priority-class-name-invalid", Pod + ".priorityClassName", Value: "System-Node-Critical"),
 
         // Volumes and mounts
         ["volume name with capitals"] = new(o => o.Pod(Fb).Volumes[0].Name = "VarLog", "volume-name-invalid", Pod + ".volumes[0].name", Value: "VarLog"),
@@ -105,6 +109,21 @@ public static class RuleCases
         ["cpu request above limit"] = new(o => o.Container("falco").Resources.Requests["cpu"] = new ResourceQuantity("2"), "resource-limit-below-request", C0 + ".resources.requests[cpu]", "DaemonSet node-agents/falco", "2"),
         ["memory request above limit"] = new(o => o.Container(Fb).Resources.Requests["memory"] = new ResourceQuantity("512Mi"), "resource-limit-below-request", C0 + ".resources.requests[memory]", Value: "512Mi"),
         ["env name starting with a digit"] = new(o => o.Container(Fb).Env[0].Name = "1NODE", "env-name-invalid", C0 + ".env[0].name", Value: "1NODE"),
+        ["imagePullPolicy in lower case"] = new(o => o.Container(Fb).ImagePullPolicy = "ifnotpresent", "image-pull-policy-invalid", C0 + ".imagePullPolicy", Value: "ifnotpresent"),
+
+        // Environment variables
+        ["env value beside valueFrom"] = new(o => o.Container(Fb).Env[0].Value = "node-1", "env-value-and-value-from", C0 + ".env[0].valueFrom", Value: "node-1"),
+        ["valueFrom without a source"] = new(o => o.Container(Fb).Env[0].ValueFrom = new V1EnvVarSource(), "env-value-from-sources", C0 + ".env[0].valueFrom"),
+        ["valueFrom with two sources"] = new(o => o.Container(Fb).Env[0].ValueFrom.ResourceFieldRef = new V1ResourceFieldSelector { Resource = "limits.memory" }, "env-value-from-sources", C0 + ".env[0].valueFrom", Value: "fieldRef,resourceFieldRef"),
+        ["secretKeyRef without a key"] = new(o => o.Container(Fb).Env[0].ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = "fluent-bit" } }, "env-key-ref-invalid", C0 + ".env[0].valueFrom.secretKeyRef.key"),
+        ["configMapKeyRef without a name"] = new(o => o.Container(Fb).Env[0].ValueFrom = new V1EnvVarSource { ConfigMapKeyRef = new V1ConfigMapKeySelector { Key = "level" } }, "env-key-ref-invalid", C0 + ".env[0].valueFrom.configMapKeyRef.name"),
+        ["configMapKeyRef key with a slash"] = new(o => o.Container(Fb).Env[0].ValueFrom = new V1EnvVarSource { ConfigMapKeyRef = new V1ConfigMapKeySelector { Name = "fluent-bit-config", Key = "conf/level" } }, "env-key-ref-invalid", C0 + ".env[0].valueFrom.configMapKeyRef.key", Value: "conf/level"),
+        ["fieldRef spec.hostname"] = new(o => o.Container(Fb).Env[0].ValueFrom.FieldRef.FieldPath = "spec.hostname", "env-field-path-unsupported", C0 + ".env[0].valueFrom.fieldRef.fieldPath", Value: "spec.hostname"),
+        ["fieldRef metadata.labels without a key"] = new(o => o.Container(Fb).Env[0].ValueFrom.FieldRef.FieldPath = "metadata.labels", "env-field-path-unsupported", C0 + ".env[0].valueFrom.fieldRef.fieldPath", Value: "metadata.labels"),
+        ["fieldRef label key with a space"] = new(o => o.Container(Fb).Env[0].ValueFrom.FieldRef.FieldPath = "metadata.labels['bad key']", "env-field-path-unsupported", C0 + ".env[0].valueFrom.fieldRef.fieldPath", Value: "metadata.labels['bad key']"),
+        ["fieldRef subscript on spec"] = new(o => o.Container(Fb).Env[0].ValueFrom.FieldRef.FieldPath = "spec.nodeSelector['zone']", "env-field-path-unsupported", C0 + ".env[0].valueFrom.fieldRef.fieldPath", Value: "spec.nodeSelector['zone']"),
+        ["resourceFieldRef on a gpu"] = new(o => o.Container(Fb).Env[0].ValueFrom = new V1EnvVarSource { ResourceFieldRef = new V1ResourceFieldSelector { Resource = "limits.nvidia.com/gpu" } }, "env-resource-unsupported", C0 + ".env[0].valueFrom.resourceFieldRef.resource", Value: "limits.nvidia.com/gpu"),
+        ["env name twice"] = new(o => o.Container(Fb).Env = [new V1EnvVar { Name = "LOG_LEVEL", Value = "info" }, new V1EnvVar { Name = "LOG_LEVEL", Value = "debug" }], "env-name-duplicate", C0 + ".env[1].name", Value: "LOG_LEVEL"),
         ["probe port 0"] = new(o => o.Container("falco").LivenessProbe.HttpGet.Port = 0, "probe-port-invalid", C0 + ".livenessProbe.httpGet.port", "DaemonSet node-agents/falco", "0"),
         ["probe port name with underscore"] = new(o => o.Container(Fb).ReadinessProbe.HttpGet.Port = "http_api", "probe-port-invalid", C0 + ".readinessProbe.httpGet.port", Value: "http_api"),
         ["probe on an undeclared port name"] = new(o => o.Container(Fb).ReadinessProbe.HttpGet.Port = "metrics", "probe-port-not-found", C0 + ".readinessProbe.httpGet.port", Value: "metrics"),
@@ -114,6 +133,12 @@ public static class RuleCases
         ["ConfigMap key '..data'"] = new(o => o.ConfigMap("fluent-bit-config").Data["..data"] = "", "configmap-key-invalid", "data[..data]", "ConfigMap node-agents/fluent-bit-config"),
         ["ConfigMap key in data and binaryData"] = new(o => o.ConfigMap("fluent-bit-config").BinaryData = new Dictionary<string, byte[]> { ["fluent-bit.conf"] = [1] }, "configmap-key-duplicate", "binaryData[fluent-bit.conf]", "ConfigMap node-agents/fluent-bit-config"),
         ["ConfigMap above 1 MiB"] = new(o => o.ConfigMap("fluent-bit-config").Data["big.conf"] = new string('#', 1024 * 1024), "configmap-too-large", "data", "ConfigMap node-agents/fluent-bit-config"),
+
+        // RBAC and namespaces
+        ["ClusterRole named view"] = new(o => o.All.OfType<V1ClusterRole>().Single().Metadata.Name = "view", "rbac-name-reserved", "metadata.name", "ClusterRole view", "view"),
+        ["ClusterRole named system:node"] = new(o => o.All.OfType<V1ClusterRole>().Single().Metadata.Name = "system:node", "rbac-name-reserved", "metadata.name", "ClusterRole system:node", "system:node"),
+        ["ClusterRoleBinding named cluster-admin"] = new(o => o.All.OfType<V1ClusterRoleBinding>().Single().Metadata.Name = "cluster-admin", "rbac-name-reserved", "metadata.name", "ClusterRoleBinding cluster-admin", "cluster-admin"),
+        ["Namespace kube-system"] = new(o => o.All.OfType<V1Namespace>().Single().Metadata.Name = "kube-system", "namespace-system", "metadata.name", "Namespace kube-system", "kube-system"),
 
         // Rollout traps
         ["maxSurge with hostNetwork ports"] = new(o => { o.Rolling("node-exporter").MaxUnavailable = 0; o.Rolling("node-exporter").MaxSurge = 1; }, "rollout-surge-with-host-port", "spec.updateStrategy.rollingUpdate.maxSurge", "DaemonSet node-agents/node-exporter", "1"),
