@@ -16,7 +16,7 @@ public static class ManifestValidator
     public static IReadOnlyList<ValidationRule> Rules { get; } =
     [
         .. MetadataRules.All, .. DaemonSetRules.All, .. TolerationRules.All, .. AffinityRules.All, .. VolumeRules.All,
-        .. ContainerRules.All, .. ConfigMapRules.All, .. RolloutTrapRules.All, .. HostPortConflictRules.All,
+        .. ContainerRules.All, .. ConfigMapRules.All, .. ServiceRules.All, .. RolloutTrapRules.All, .. HostPortConflictRules.All,
     ];
 
     /// <summary>Validates every object of <paramref name="manifests"/> (namespaces and each agent's objects).</summary>
@@ -46,6 +46,9 @@ public static class ManifestValidator
                     break;
                 case V1ConfigMap configMap:
                     ConfigMapRules.Check(configMap, sink);
+                    break;
+                case V1Service service:
+                    ServiceRules.Check(service, sink);
                     break;
             }
         }
