@@ -8,7 +8,8 @@ namespace NodeAgents.Program;
 
 /// <summary>
 /// The stack: binds the config (<see cref="StackConfig"/>), creates the explicit provider (<see cref="KubernetesProvider"/>),
-/// one Namespace per agent namespace (with the Pod Security level that admits all its agents, as the offline render has),
+/// one Namespace per agent namespace (with the Pod Security level that admits all its agents, as the offline render has;
+/// none for the system namespaces such as kube-system, see <see cref="ManifestSet.SystemNamespaces"/>),
 /// one <see cref="NodeAgent"/> per agent, and exports per agent its DaemonSet name, namespace and image.
 /// </summary>
 public static class StackProgram
@@ -30,11 +31,13 @@ public static class StackProgram
         var outputs = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var spec in bound.Agents)
         {
-            var agent = new NodeAgent(spec.Name, new NodeAgentArgs { Spec = spec }, new ComponentResourceOptions
+            var options = new ComponentResourceOptions { Provider = provider };
+            if (namespaces.TryGetValue(spec.Namespace, out var ns))
             {
-                Provider = provider,
-                DependsOn = { namespaces[spec.Namespace] },
-            });
+                options.DependsOn.Add(ns);
+            }
+
+            var agent = new NodeAgent(spec.Name, new NodeAgentArgs { Spec = spec }, options);
             var image = spec.Image.ToString();
             outputs[spec.Name] = Output.Tuple(agent.DaemonSetName, agent.Namespace).Apply(names => ImmutableDictionary.CreateRange(
                 StringComparer.Ordinal,

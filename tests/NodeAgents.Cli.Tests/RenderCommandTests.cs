@@ -17,14 +17,34 @@ public class RenderCommandTests
         var folder = Path.Combine(project.Path, "out", stack);
         var files = Directory.GetFiles(folder, "*.yaml").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(
-            ["60-daemonset-" + Ns(stack) + "-falco.yaml", "60-daemonset-" + Ns(stack) + "-fluent-bit.yaml", "60-daemonset-" + Ns(stack) + "-node-exporter.yaml", "60-daemonset-" + Ns(stack) + "-node-local-dns.yaml"],
+            ["60-daemonset-kube-system-node-local-dns.yaml", "60-daemonset-" + Ns(stack) + "-falco.yaml", "60-daemonset-" + Ns(stack) + "-fluent-bit.yaml", "60-daemonset-" + Ns(stack) + "-node-exporter.yaml"],
             files.Where(f => f!.StartsWith("60-", StringComparison.Ordinal)));
-        Assert.Equal("00-namespace-" + Ns(stack) + ".yaml", files[0]);
+        Assert.Equal(["00-namespace-" + Ns(stack) + ".yaml"], files.Where(f => f!.StartsWith("00-", StringComparison.Ordinal)));
+        Assert.Equal(["55-service-kube-system-kube-dns-upstream.yaml"], files.Where(f => f!.StartsWith("55-", StringComparison.Ordinal)));
         Assert.Contains($"stack {stack}: 4 agents, {files.Count} objects", stdout);
 
         var daemonSet = KubernetesYaml.Deserialize<V1DaemonSet>(File.ReadAllText(Path.Combine(folder, $"60-daemonset-{Ns(stack)}-fluent-bit.yaml")));
         Assert.Equal(Ns(stack), daemonSet.Metadata.NamespaceProperty);
         Assert.Equal("fluent-bit", daemonSet.Spec.Selector.MatchLabels["app.kubernetes.io/name"]);
+    }
+
+    [Fact]
+    public void The_network_agent_renders_into_kube_system_with_its_upstream_Service_and_no_kube_system_Namespace()
+    {
+        using var project = new TempProject();
+        var (exit, _, stderr) = project.Run("render", "--stack", "prod");
+
+        Assert.True(exit == 0, stderr);
+        var folder = Path.Combine(project.Path, "out", "prod");
+        Assert.False(File.Exists(Path.Combine(folder, "00-namespace-kube-system.yaml")));
+        var service = KubernetesYaml.Deserialize<V1Service>(File.ReadAllText(Path.Combine(folder, "55-service-kube-system-kube-dns-upstream.yaml")));
+        Assert.Equal("kube-system", service.Metadata.NamespaceProperty);
+        Assert.Equal("kube-dns", service.Spec.Selector["k8s-app"]);
+        Assert.Equal(["dns 53/UDP -> 53", "dns-tcp 53/TCP -> 53"], service.Spec.Ports.Select(p => $"{p.Name} {p.Port}/{p.Protocol} -> {p.TargetPort.Value}"));
+        var daemonSet = KubernetesYaml.Deserialize<V1DaemonSet>(File.ReadAllText(Path.Combine(folder, "60-daemonset-kube-system-node-local-dns.yaml")));
+        var args = daemonSet.Spec.Template.Spec.Containers[0].Args;
+        Assert.Equal(service.Metadata.Name, args[args.IndexOf("-upstreamsvc") + 1]);
+        Assert.Equal(["NET_ADMIN", "NET_BIND_SERVICE", "NET_RAW"], daemonSet.Spec.Template.Spec.Containers[0].SecurityContext.Capabilities.Add);
     }
 
     [Fact]

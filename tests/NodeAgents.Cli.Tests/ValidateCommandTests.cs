@@ -70,8 +70,12 @@ public class ValidateCommandTests
             "object-duplicate", "DaemonSet node-agents/node-exporter", "metadata.name"
         },
         {
+            "node-agents:monitoring:\n    port: 8080\n  node-agents:network: {}\n",
+            "host-port-conflict", "DaemonSet kube-system/node-local-dns", "spec.template.spec.containers[0].ports[3]"
+        },
+        {
             "node-agents:monitoring:\n    port: 9253\n  node-agents:network: {}\n",
-            "host-port-conflict", "DaemonSet node-agents/node-local-dns", "spec.template.spec.containers[0].ports[2]"
+            "host-port-conflict", "DaemonSet kube-system/node-local-dns", "spec.template.spec.containers[0].ports[2]"
         },
     };
 

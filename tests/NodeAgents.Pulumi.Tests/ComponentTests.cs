@@ -14,7 +14,7 @@ public class ComponentTests
     {
         { "LoggingAgent", ["ServiceAccount", "ClusterRole", "ClusterRoleBinding", "ConfigMap", "DaemonSet"] },
         { "MonitoringAgent", ["ServiceAccount", "DaemonSet"] },
-        { "NetworkAgent", ["ServiceAccount", "ConfigMap", "DaemonSet"] },
+        { "NetworkAgent", ["ServiceAccount", "ConfigMap", "Service", "DaemonSet"] },
         { "SecurityAgent", ["ServiceAccount", "ConfigMap", "DaemonSet"] },
     };
 
@@ -146,5 +146,51 @@ public class ComponentTests
         Assert.All(seen.Skip(1), child => Assert.True(child.Options.DeleteBeforeReplace));
         Assert.Equal(["spec.selector"], seen[^1].Options.ReplaceOnChanges);
         Assert.All(seen.SkipLast(1), child => Assert.Empty(child.Options.ReplaceOnChanges));
+    }
+
+    [Fact]
+    public async Task The_network_agent_registers_its_upstream_Service_delete_before_replace_and_never_a_kube_system_Namespace()
+    {
+        var engine = new MockEngine();
+        var seen = new List<(string Type, string Name, CustomResourceOptions Options)>();
+        await engine.RunAsync(() =>
+        {
+            _ = new NetworkAgent("dns", new NetworkAgentArgs { OwnsNamespace = true }, new ComponentResourceOptions
+            {
+                ResourceTransformations =
+                {
+                    args =>
+                    {
+                        if (args.Options is CustomResourceOptions custom)
+                        {
+                            seen.Add((args.Resource.GetResourceType(), args.Resource.GetResourceName(), custom));
+                        }
+
+                        return null;
+                    },
+                },
+            });
+            return new Dictionary<string, object?>();
+        });
+
+        Assert.DoesNotContain(engine.KubernetesObjects(), obj => obj.Kind == "Namespace");
+        var service = Assert.Single(seen, child => child.Type == "kubernetes:core/v1:Service");
+        Assert.Equal("dns-service-kube-dns-upstream", service.Name);
+        Assert.True(service.Options.DeleteBeforeReplace);
+        var daemonSet = Assert.Single(seen, child => child.Type == "kubernetes:apps/v1:DaemonSet");
+        var dependsOn = await MockEngine.ValueOf(daemonSet.Options.DependsOn.ToOutput());
+        Assert.Contains(dependsOn, resource => resource.GetResourceType() == "kubernetes:core/v1:Service");
+
+        var leaves = ObjectJson.Leaves(ObjectJson.FromInputs(Assert.Single(engine.KubernetesObjects(), obj => obj.Kind == "Service").Inputs));
+        foreach (var leaf in new[]
+        {
+            "metadata.namespace=\"kube-system\"",
+            "spec.selector.k8s-app=\"kube-dns\"",
+            "spec.ports[0].name=\"dns\"", "spec.ports[0].port=53", "spec.ports[0].protocol=\"UDP\"", "spec.ports[0].targetPort=53",
+            "spec.ports[1].name=\"dns-tcp\"", "spec.ports[1].port=53", "spec.ports[1].protocol=\"TCP\"", "spec.ports[1].targetPort=53",
+        })
+        {
+            Assert.Contains(leaf, leaves);
+        }
     }
 }

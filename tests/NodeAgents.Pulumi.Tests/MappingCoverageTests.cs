@@ -103,6 +103,37 @@ public class MappingCoverageTests
                 new V1PolicyRule { ApiGroups = ["apps"], Resources = ["daemonsets"], ResourceNames = ["rich"], Verbs = ["get"] },
                 new V1PolicyRule { NonResourceURLs = ["/metrics"], Verbs = ["get"] },
             ],
+            Services =
+            [
+                new V1Service
+                {
+                    Metadata = new V1ObjectMeta { Name = "rich-api", Labels = new Dictionary<string, string> { ["tier"] = "edge" }, Annotations = new Dictionary<string, string> { ["note"] = "x" } },
+                    Spec = new V1ServiceSpec
+                    {
+                        Type = "NodePort",
+                        Selector = new Dictionary<string, string> { ["app.kubernetes.io/name"] = "rich" },
+                        Ports =
+                        [
+                            new V1ServicePort { Name = "api", Protocol = "TCP", Port = 9000, TargetPort = "metrics", NodePort = 30900, AppProtocol = "https" },
+                            new V1ServicePort { Name = "api-udp", Protocol = "UDP", Port = 9000, TargetPort = 9000 },
+                        ],
+                        ClusterIP = "10.96.0.50",
+                        ClusterIPs = ["10.96.0.50"],
+                        IpFamilies = ["IPv4"],
+                        IpFamilyPolicy = "SingleStack",
+                        InternalTrafficPolicy = "Local",
+                        ExternalTrafficPolicy = "Local",
+                        SessionAffinity = "ClientIP",
+                        PublishNotReadyAddresses = true,
+                        TrafficDistribution = "PreferClose",
+                    },
+                },
+                new V1Service
+                {
+                    Metadata = new V1ObjectMeta { Name = "rich-headless" },
+                    Spec = new V1ServiceSpec { ClusterIP = "None", Selector = new Dictionary<string, string> { ["app.kubernetes.io/name"] = "rich" } },
+                },
+            ],
             ExtraLabels = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["team"] = "platform" },
             PodAnnotations = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["prometheus.io/scrape"] = "true" },
         };
@@ -147,7 +178,43 @@ public class MappingCoverageTests
             Assert.Contains(leaf, daemonSet);
         }
 
+        var service = ObjectJson.Leaves(ObjectJson.FromModel(manifests.Agents[0].Objects.Services[0]));
+        foreach (var leaf in new[]
+        {
+            "metadata.namespace=\"observability\"",
+            "spec.ports[0].nodePort=30900",
+            "spec.ports[0].targetPort=\"metrics\"",
+            "spec.ports[0].appProtocol=\"https\"",
+            "spec.ports[1].targetPort=9000",
+            "spec.clusterIPs[0]=\"10.96.0.50\"",
+            "spec.publishNotReadyAddresses=true",
+            "spec.trafficDistribution=\"PreferClose\"",
+            "spec.type=\"NodePort\"",
+        })
+        {
+            Assert.Contains(leaf, service);
+        }
+
+        Assert.Contains(registered, obj => obj.Kind == "Service" && obj.Name == "rich-headless");
+
         var password = Assert.Single(engine.Registered, args => args.Type == "random:index/randomPassword:RandomPassword");
         Assert.Equal(48.0, password.Inputs["length"]);
+    }
+
+    [Fact]
+    public async Task A_Service_field_the_mapping_does_not_carry_fails_the_run_instead_of_being_dropped()
+    {
+        var spec = RichSpec();
+        spec.Services[1].Spec.ExternalIPs = ["192.0.2.10"];
+        var engine = new MockEngine();
+
+        var error = await Assert.ThrowsAsync<global::Pulumi.RunException>(() => engine.RunAsync(() =>
+        {
+            _ = new NodeAgent("rich", new NodeAgentArgs { Spec = spec });
+            return new Dictionary<string, object?>();
+        }));
+
+        Assert.Contains("Service observability/rich-headless: spec.externalIPs cannot be deployed by the Pulumi components; leave it out", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(engine.Registered, args => args.Type!.StartsWith("kubernetes:", StringComparison.Ordinal));
     }
 }

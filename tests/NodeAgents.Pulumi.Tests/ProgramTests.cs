@@ -87,7 +87,7 @@ public class ProgramTests
         Assert.Equal("/home/ci/.kube/dev", provider.Inputs["kubeconfig"]);
         var kubernetesResources = engine.Registered.Where(args => args.Type!.StartsWith("kubernetes:", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(kubernetesResources);
-        Assert.Equal(14, kubernetesResources.Count); // 1 Namespace + 5 logging + 2 monitoring + 3 network + 3 security objects
+        Assert.Equal(15, kubernetesResources.Count); // 1 Namespace + 5 logging + 2 monitoring + 4 network (in kube-system, no Namespace) + 3 security objects
         Assert.All(kubernetesResources, args => Assert.EndsWith("$pulumi:providers:kubernetes::kubernetes::kubernetes_id", args.Provider, StringComparison.Ordinal));
     }
 

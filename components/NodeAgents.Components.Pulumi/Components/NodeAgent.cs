@@ -15,8 +15,10 @@ namespace NodeAgents.Pulumi.Components;
 /// One node agent as a Pulumi component (<c>nodeagents:index:NodeAgent</c>): the objects the core's
 /// <see cref="NodeAgentBuilder"/> builds from a <see cref="NodeAgentSpec"/>, registered as typed Pulumi.Kubernetes
 /// resources parented to the component: ServiceAccount, ClusterRole and ClusterRoleBinding (with RBAC rules),
-/// ConfigMap (with config files), Secret (with secret env vars; its values supplied here as Pulumi secrets), the
-/// DaemonSet, and the Namespace when <see cref="NodeAgentArgs.OwnsNamespace"/> is set.
+/// ConfigMap (with config files), Secret (with secret env vars; its values supplied here as Pulumi secrets), one
+/// Service per <see cref="NodeAgentSpec.Services"/> entry (child <c>&lt;name&gt;-service-&lt;service name&gt;</c>), the
+/// DaemonSet, and the Namespace when <see cref="NodeAgentArgs.OwnsNamespace"/> is set and the agent's namespace is not
+/// one of <see cref="ManifestSet.SystemNamespaces"/> (those exist in every cluster and are never created).
 /// <para>
 /// Every object has a fixed name, so every child except the Namespace is replaced delete-before-replace: a change
 /// Kubernetes cannot apply in place (a DaemonSet's <c>spec.selector</c>, a binding's <c>roleRef</c>, a ConfigMap's or
@@ -48,7 +50,7 @@ public class NodeAgent : ComponentResource
     {
         componentDependsOn = options?.DependsOn;
         var objects = prepared.Manifests.Agents[0].Objects;
-        var namespaceResource = prepared.OwnsNamespace
+        var namespaceResource = prepared.OwnsNamespace && prepared.Manifests.Namespaces.Count > 0
             ? new Core.Namespace($"{name}-namespace", CoreV1.Namespace(prepared.Manifests.Namespaces[0]), new CustomResourceOptions { Parent = this, DependsOn = componentDependsOn ?? new InputList<Resource>() })
             : null;
         Resource[] first = namespaceResource is null ? [] : [namespaceResource];
@@ -76,6 +78,11 @@ public class NodeAgent : ComponentResource
             var secretArgs = CoreV1.Secret(objects.Secret);
             secretArgs.StringData = SecretValues.For(name, prepared.Spec.SecretEnv, this);
             children.Add(new Core.Secret($"{name}-secret", secretArgs, Child(first)));
+        }
+
+        foreach (var service in objects.Services)
+        {
+            children.Add(new Core.Service($"{name}-service-{service.Metadata.Name}", CoreV1.Service(service), Child(first)));
         }
 
         // The Kubernetes provider updates a DaemonSet in place, which the API server rejects for a new selector

@@ -10,7 +10,8 @@ public sealed class NodeAgentArgs
 
     /// <summary>
     /// True to create the agent's Namespace as a child (with the Pod Security level that admits the agent). Default false:
-    /// the namespace exists or is created elsewhere, e.g. once for several agents.
+    /// the namespace exists or is created elsewhere, e.g. once for several agents. A system namespace (kube-system and the
+    /// other <see cref="Building.ManifestSet.SystemNamespaces"/>) is never created, whatever this says.
     /// </summary>
     public bool OwnsNamespace { get; init; }
 }

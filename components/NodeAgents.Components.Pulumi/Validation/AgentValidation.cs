@@ -9,7 +9,7 @@ namespace NodeAgents.Pulumi.Validation;
 /// <summary>
 /// The one place the components validate a spec before registering anything: the image reference grammar of
 /// <see cref="ImageReference.CheckParts"/> and every error of the core's <see cref="ManifestValidator"/> (the Kubernetes
-/// API's rules and the rollout traps). Warnings do not block a deploy.
+/// API's rules and the rollout traps), and Service fields the Pulumi mapping does not carry. Warnings do not block a deploy.
 /// </summary>
 internal static class AgentValidation
 {
@@ -22,6 +22,16 @@ internal static class AgentValidation
         problems.AddRange(ManifestValidator.Validate(manifests)
             .Where(finding => finding.Severity == Severity.Error)
             .Select(finding => finding.ToString()));
+
+        foreach (var service in manifests.Agents.SelectMany(agent => agent.Objects.Services))
+        {
+            var unmapped = Mapping.CoreV1.UnmappedServiceFields(service);
+            if (unmapped.Count > 0)
+            {
+                problems.Add($"Service {service.Metadata.NamespaceProperty}/{service.Metadata.Name}: {string.Join(", ", unmapped)} cannot be deployed by the Pulumi components; leave {(unmapped.Count == 1 ? "it" : "them")} out");
+            }
+        }
+
         return problems;
     }
 

@@ -6,7 +6,7 @@ namespace NodeAgents.Building;
 
 /// <summary>
 /// Every object of a set of agents: one Namespace per distinct agent namespace (with the Pod Security level that
-/// admits all its agents), then each agent's objects. This is what offline renders write and what the Pulumi layer registers.
+/// admits all its agents) except the <see cref="SystemNamespaces"/>, then each agent's objects. This is what offline renders write and what the Pulumi layer registers.
 /// </summary>
 public sealed class ManifestSet
 {
@@ -16,7 +16,15 @@ public sealed class ManifestSet
         Agents = agents;
     }
 
-    /// <summary>The namespaces, ordered by name.</summary>
+    /// <summary>
+    /// The namespaces every cluster has and the tool never creates, labels or deletes: <c>default</c>, <c>kube-system</c>,
+    /// <c>kube-public</c>, <c>kube-node-lease</c> (kubernetes.io/docs/concepts/overview/working-with-objects/namespaces,
+    /// "Initial namespaces"). Agents may run in them (the network agent runs in kube-system); they get no Namespace object.
+    /// </summary>
+    public static IReadOnlySet<string> SystemNamespaces { get; } =
+        new HashSet<string>(["default", "kube-system", "kube-public", "kube-node-lease"], StringComparer.Ordinal);
+
+    /// <summary>The namespaces the tool creates, ordered by name; never one of the <see cref="SystemNamespaces"/>.</summary>
     public IReadOnlyList<V1Namespace> Namespaces { get; }
 
     /// <summary>Each agent's spec and objects, in the order the specs were given.</summary>
@@ -33,6 +41,7 @@ public sealed class ManifestSet
     {
         var agents = specs.Select(spec => (spec, NodeAgentBuilder.Build(spec))).ToList();
         var namespaces = agents
+            .Where(agent => !SystemNamespaces.Contains(agent.spec.Namespace))
             .GroupBy(agent => agent.spec.Namespace, StringComparer.Ordinal)
             .OrderBy(group => group.Key, StringComparer.Ordinal)
             .Select(group => NamespaceBuilder.Build(group.Key, group.Select(agent => agent.Item2.DaemonSet.Spec.Template.Spec), partOf))

@@ -32,6 +32,7 @@ public static class NodeAgentBuilder
             hasRules ? BuildClusterRoleBinding(spec) : null,
             spec.ConfigFiles.Count > 0 ? BuildConfigMap(spec) : null,
             spec.SecretEnv.Count > 0 ? BuildSecret(spec) : null,
+            spec.Services.Select(service => BuildService(spec, service)).ToList(),
             BuildDaemonSet(spec));
     }
 
@@ -75,6 +76,22 @@ public static class NodeAgentBuilder
             [SuppliedAtDeployAnnotation] = string.Join(",", spec.SecretEnv.Select(env => env.Key).Distinct().Order(StringComparer.Ordinal)),
         };
         return Stamp(new V1Secret { Metadata = metadata, Type = "Opaque" });
+    }
+
+    /// <summary>A copy of <paramref name="service"/> in the agent's namespace, its labels merged with the agent's (the agent's win).</summary>
+    private static V1Service BuildService(NodeAgentSpec spec, V1Service service)
+    {
+        var copy = Copy(service)!;
+        var labels = SortedOrNull(service.Metadata?.Labels ?? new Dictionary<string, string>()) ?? new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in AgentLabels.All(spec))
+        {
+            labels[key] = value;
+        }
+
+        copy.Metadata ??= new V1ObjectMeta();
+        copy.Metadata.NamespaceProperty = spec.Namespace;
+        copy.Metadata.Labels = labels;
+        return Stamp(copy);
     }
 
     private static V1DaemonSet BuildDaemonSet(NodeAgentSpec spec)

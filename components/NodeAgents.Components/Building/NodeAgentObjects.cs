@@ -12,6 +12,7 @@ namespace NodeAgents.Building;
 /// <param name="ClusterRoleBinding">Binds the ClusterRole to the ServiceAccount; null without rules.</param>
 /// <param name="ConfigMap">The config files; null without config files.</param>
 /// <param name="Secret">The Secret the secret env vars read, without data; null without secret env vars.</param>
+/// <param name="Services">The agent's Services (see <see cref="Model.NodeAgentSpec.Services"/>); empty when it has none.</param>
 /// <param name="DaemonSet">The DaemonSet (always).</param>
 public sealed record NodeAgentObjects(
     V1ServiceAccount ServiceAccount,
@@ -19,11 +20,14 @@ public sealed record NodeAgentObjects(
     V1ClusterRoleBinding? ClusterRoleBinding,
     V1ConfigMap? ConfigMap,
     V1Secret? Secret,
+    IReadOnlyList<V1Service> Services,
     V1DaemonSet DaemonSet)
 {
-    /// <summary>Every object that exists, in apply order: ServiceAccount, ClusterRole, ClusterRoleBinding, ConfigMap, Secret, DaemonSet.</summary>
+    /// <summary>Every object that exists, in apply order: ServiceAccount, ClusterRole, ClusterRoleBinding, ConfigMap, Secret, Services, DaemonSet.</summary>
     public IReadOnlyList<IKubernetesObject<V1ObjectMeta>> All =>
-        new IKubernetesObject<V1ObjectMeta>?[] { ServiceAccount, ClusterRole, ClusterRoleBinding, ConfigMap, Secret, DaemonSet }
+        new IKubernetesObject<V1ObjectMeta>?[] { ServiceAccount, ClusterRole, ClusterRoleBinding, ConfigMap, Secret }
+            .Concat(Services)
+            .Append(DaemonSet)
             .OfType<IKubernetesObject<V1ObjectMeta>>()
             .ToList();
 }

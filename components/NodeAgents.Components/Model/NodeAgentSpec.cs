@@ -21,6 +21,13 @@ public sealed record NodeAgentSpec
     public string Namespace { get; init; } = "node-agents";
 
     /// <summary>
+    /// True when <see cref="Namespace"/> is part of what the agent needs to work (e.g. NodeLocal DNSCache must run in
+    /// <c>kube-system</c>, next to the kube-dns pods its upstream Service selects), so a stack-wide default namespace does
+    /// not move it; only the agent's own <c>namespace</c> option does. Default false: the stack-wide namespace applies.
+    /// </summary>
+    public bool NamespacePinned { get; init; }
+
+    /// <summary>
     /// The <c>app.kubernetes.io/instance</c> label; together with <see cref="Name"/> it forms the selector.
     /// Default: null, meaning the same as <see cref="Name"/>.
     /// </summary>
@@ -46,6 +53,13 @@ public sealed record NodeAgentSpec
 
     /// <summary>Environment variables read from the agent's Secret (values supplied at deploy time). Default: none.</summary>
     public IReadOnlyList<SecretEnvVar> SecretEnv { get; init; } = [];
+
+    /// <summary>
+    /// Services the agent needs besides its DaemonSet, emitted in <see cref="Namespace"/> with the agent's labels merged
+    /// into their own (the agent's win); everything else (selector, ports, type) is kept as given. A Service selects pods
+    /// of its own namespace only (kubernetes.io/docs/concepts/services-networking/service). Default: none.
+    /// </summary>
+    public IReadOnlyList<V1Service> Services { get; init; } = [];
 
     /// <summary>Container ports (name, containerPort, optional hostPort, protocol). With host networking every port is a node port.</summary>
     public IReadOnlyList<V1ContainerPort> Ports { get; init; } = [];

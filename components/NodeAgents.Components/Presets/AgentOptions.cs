@@ -13,7 +13,10 @@ public abstract record AgentOptions
     /// <summary>The agent's name (DaemonSet, ServiceAccount, RBAC objects). Default: the preset's, e.g. <c>fluent-bit</c>.</summary>
     public string? Name { get; init; }
 
-    /// <summary>The namespace. Default <c>node-agents</c>.</summary>
+    /// <summary>
+    /// The namespace. Default: the preset's, <c>node-agents</c> for all but the network agent, which is pinned to
+    /// <c>kube-system</c> (see <see cref="NodeAgentSpec.NamespacePinned"/>); setting it here overrides a pinned namespace too.
+    /// </summary>
     public string? Namespace { get; init; }
 
     /// <summary>The container image. Default: the upstream image and tag of the preset.</summary>

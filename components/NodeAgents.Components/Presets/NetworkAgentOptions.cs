@@ -14,7 +14,9 @@ public sealed record NetworkAgentOptions : AgentOptions
 
     /// <summary>
     /// The Service through which the cache reaches kube-dns (node-cache's <c>-upstreamsvc</c>; node-cache fills
-    /// <c>__PILLAR__CLUSTER__DNS__</c> from it). Default <c>kube-dns-upstream</c>, as in the upstream manifest, which creates it.
+    /// <c>__PILLAR__CLUSTER__DNS__</c> from it, via the <c>&lt;NAME&gt;_SERVICE_HOST</c> variable the kubelet injects for
+    /// Services of the pod's namespace). Default <c>kube-dns-upstream</c>, as in the upstream manifest. The preset emits this
+    /// Service (selecting <c>k8s-app: kube-dns</c>) in the agent's namespace, see <see cref="NetworkAgentPreset.UpstreamService"/>.
     /// </summary>
     public string UpstreamService { get; init; } = "kube-dns-upstream";
 

@@ -11,8 +11,15 @@ namespace NodeAgents.Rendering;
 /// </summary>
 public static class ManifestRenderer
 {
-    private static readonly string[] KindOrder =
-        ["Namespace", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "ConfigMap", "Secret", "DaemonSet"];
+    /// <summary>
+    /// The file-name prefix of each kind, in apply order. Service came later and sits between Secret and DaemonSet at 55,
+    /// so the names of files written before it existed do not change.
+    /// </summary>
+    private static readonly Dictionary<string, int> KindPrefix = new(StringComparer.Ordinal)
+    {
+        ["Namespace"] = 0, ["ServiceAccount"] = 10, ["ClusterRole"] = 20, ["ClusterRoleBinding"] = 30,
+        ["ConfigMap"] = 40, ["Secret"] = 50, ["Service"] = 55, ["DaemonSet"] = 60,
+    };
 
     /// <summary>One object as a YAML document (no leading <c>---</c>), ending in a newline.</summary>
     public static string ToYaml(IKubernetesObject<V1ObjectMeta> obj)
@@ -48,12 +55,12 @@ public static class ManifestRenderer
 
     /// <summary>
     /// The file name of an object in a render folder: <c>NN-kind[-namespace]-name.yaml</c>, where NN orders kinds for
-    /// <c>kubectl apply -f</c> (namespaces first, DaemonSets last), e.g. <c>60-daemonset-node-agents-fluent-bit.yaml</c>.
+    /// <c>kubectl apply -f</c> (namespaces first, then ServiceAccount 10, ClusterRole 20, ClusterRoleBinding 30, ConfigMap 40,
+    /// Secret 50, Service 55, DaemonSets 60 last; any other kind 90), e.g. <c>60-daemonset-node-agents-fluent-bit.yaml</c>.
     /// </summary>
     public static string FileName(IKubernetesObject<V1ObjectMeta> obj)
     {
-        var order = Array.IndexOf(KindOrder, obj.Kind);
-        var prefix = (order < 0 ? 90 : order * 10).ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+        var prefix = KindPrefix.GetValueOrDefault(obj.Kind, 90).ToString("00", System.Globalization.CultureInfo.InvariantCulture);
         var ns = obj.Metadata.NamespaceProperty is { Length: > 0 } value ? value + "-" : "";
         return $"{prefix}-{obj.Kind.ToLowerInvariant()}-{ns}{obj.Metadata.Name}.yaml";
     }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace NodeAgents.Validation;
 
 /// <summary>
-/// The name formats of k8s.io/apimachinery pkg/util/validation (IsDNS1123Label, IsDNS1123Subdomain, IsQualifiedName,
+/// The name formats of k8s.io/apimachinery pkg/util/validation (IsDNS1123Label, IsDNS1035Label, IsDNS1123Subdomain, IsQualifiedName,
 /// IsValidLabelValue, IsValidPortName, IsEnvVarName, IsConfigMapKey) and pkg/api/validation/path (IsValidPathSegmentName).
 /// Each check returns null when the text is valid, else the reason.
 /// </summary>
@@ -19,6 +19,13 @@ internal static partial class KubernetesNames
         : text.Length > LabelMaxLength ? $"must be no more than {LabelMaxLength} characters"
         : Dns1123LabelPattern().IsMatch(text) ? null
         : "must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (RFC 1123 label)";
+
+    /// <summary>RFC 1035 label (Service names): at most 63 lower-case alphanumerics or '-', starting with a letter, ending alphanumeric.</summary>
+    public static string? Dns1035Label(string? text) =>
+        string.IsNullOrEmpty(text) ? "must not be empty"
+        : text.Length > LabelMaxLength ? $"must be no more than {LabelMaxLength} characters"
+        : Dns1035LabelPattern().IsMatch(text) ? null
+        : "must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (RFC 1035 label)";
 
     /// <summary>RFC 1123 subdomain: at most 253 characters, dot-separated RFC 1123 labels.</summary>
     public static string? Dns1123Subdomain(string? text) =>
@@ -108,6 +115,9 @@ internal static partial class KubernetesNames
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
     private static partial Regex Dns1123LabelPattern();
+
+    [GeneratedRegex("^[a-z]([-a-z0-9]*[a-z0-9])?$")]
+    private static partial Regex Dns1035LabelPattern();
 
     [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
     private static partial Regex Dns1123SubdomainPattern();

@@ -16,8 +16,8 @@ public static class ManifestValidator
     public static IReadOnlyList<ValidationRule> Rules { get; } =
     [
         .. MetadataRules.All, .. DaemonSetRules.All, .. PodRules.All, .. TolerationRules.All, .. AffinityRules.All, .. OsPinningRules.All,
-        .. VolumeRules.All, .. ContainerRules.All, .. EnvRules.All, .. ConfigMapRules.All, .. RbacRules.All, .. NamespaceRules.All,
-        .. RolloutTrapRules.All, .. HostPortConflictRules.All,
+        .. VolumeRules.All, .. ContainerRules.All, .. EnvRules.All, .. ConfigMapRules.All, .. ServiceRules.All, .. RbacRules.All,
+        .. NamespaceRules.All, .. RolloutTrapRules.All, .. HostPortConflictRules.All,
     ];
 
     /// <summary>Validates every object of <paramref name="manifests"/> (namespaces and each agent's objects).</summary>
@@ -53,6 +53,9 @@ public static class ManifestValidator
                     break;
                 case V1Namespace ns:
                     NamespaceRules.Check(ns, sink);
+                    break;
+                case V1Service service:
+                    ServiceRules.Check(service, sink);
                     break;
             }
         }

@@ -13,7 +13,7 @@ internal static class MetadataRules
     /// <summary>The limit on the total size of an object's annotations (keys plus values): 256 KiB (TotalAnnotationSizeLimitB).</summary>
     public const int TotalAnnotationSizeLimitBytes = 256 * 1024;
 
-    public static readonly ValidationRule ObjectName = new("object-name-invalid", Severity.Error, Sources.Meta + "ValidateObjectMeta (NameIsDNSSubdomain; Namespace: NameIsDNSLabel; RBAC: ValidatePathSegmentName)", "metadata.name has the format its kind requires");
+    public static readonly ValidationRule ObjectName = new("object-name-invalid", Severity.Error, Sources.Meta + "ValidateObjectMeta (NameIsDNSSubdomain; Namespace: NameIsDNSLabel; Service: NameIsDNS1035Label; RBAC: ValidatePathSegmentName)", "metadata.name has the format its kind requires");
     public static readonly ValidationRule ObjectNamespace = new("object-namespace-invalid", Severity.Error, Sources.Meta + "ValidateObjectMeta (ValidateNamespaceName)", "metadata.namespace is an RFC 1123 label");
     public static readonly ValidationRule LabelKey = new("label-key-invalid", Severity.Error, Sources.MetaV1 + "ValidateLabels (IsQualifiedName)", "label keys are qualified names");
     public static readonly ValidationRule LabelValue = new("label-value-invalid", Severity.Error, Sources.MetaV1 + "ValidateLabels (IsValidLabelValue)", "label values are at most 63 characters of [A-Za-z0-9-_.]");
@@ -29,6 +29,7 @@ internal static class MetadataRules
         var nameError = obj.Kind switch
         {
             "Namespace" => KubernetesNames.Dns1123Label(metadata.Name),
+            "Service" => KubernetesNames.Dns1035Label(metadata.Name),
             "ClusterRole" or "ClusterRoleBinding" or "Role" or "RoleBinding" => KubernetesNames.PathSegmentName(metadata.Name),
             _ => KubernetesNames.Dns1123Subdomain(metadata.Name),
         };

@@ -10,7 +10,9 @@ namespace NodeAgents.Stacks.Binding;
 /// Keys of the project's namespace (documented in README "Config reference"):
 /// <c>namespace</c> (string), <c>partOf</c> (string), <c>logging</c>, <c>monitoring</c>, <c>network</c>, <c>security</c>
 /// (mappings: <c>enabled</c> plus the preset's options), <c>forwardSharedKey</c> (a <c>secure:</c> value).
-/// An agent is deployed when its key is present and <c>enabled</c> is not false. Keys of other namespaces
+/// An agent is deployed when its key is present and <c>enabled</c> is not false. The stack-wide <c>namespace</c> applies to
+/// every agent that sets no <c>namespace</c> of its own, except one whose preset pins its namespace
+/// (<see cref="NodeAgentSpec.NamespacePinned"/>: the network agent stays in kube-system). Keys of other namespaces
 /// (e.g. <c>kubernetes:context</c>) belong to providers and are ignored here.
 /// </summary>
 public static class StackBinder
@@ -98,7 +100,7 @@ public static class StackBinder
             {
                 agents.Add(spec with
                 {
-                    Namespace = NamespaceOverridden(value.Node) ? spec.Namespace : defaultNamespace ?? spec.Namespace,
+                    Namespace = NamespaceOverridden(value.Node) || spec.NamespacePinned ? spec.Namespace : defaultNamespace ?? spec.Namespace,
                     PartOf = partOf,
                 });
             }

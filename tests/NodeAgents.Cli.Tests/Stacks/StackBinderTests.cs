@@ -34,6 +34,35 @@ public class StackBinderTests
     }
 
     [Fact]
+    public void The_stack_namespace_does_not_move_the_network_agent_out_of_kube_system()
+    {
+        using var project = new TempProject(copyStacks: false);
+        project.Write("Pulumi.qa.yaml", "config:\n  node-agents:namespace: agents\n  node-agents:network: {}\n  node-agents:logging: {}\n");
+
+        var bound = StackBinder.Bind(StackFiles.Load(project.Path, "qa"));
+
+        Assert.Equal("kube-system", bound.Agents.Single(a => a.Role == AgentRole.Network).Namespace);
+        Assert.Equal("agents", bound.Agents.Single(a => a.Role == AgentRole.Logging).Namespace);
+        var manifests = ManifestSet.Build(bound.Agents, bound.PartOf);
+        Assert.Equal(["agents"], manifests.Namespaces.Select(ns => ns.Metadata.Name));
+        Assert.Equal("kube-system", manifests.Agents.Single(a => a.Spec.Role == AgentRole.Network).Objects.Services.Single().Metadata.NamespaceProperty);
+    }
+
+    [Fact]
+    public void The_network_agents_own_namespace_moves_it_and_its_Service()
+    {
+        using var project = new TempProject(copyStacks: false);
+        project.Write("Pulumi.qa.yaml", "config:\n  node-agents:namespace: agents\n  node-agents:network:\n    namespace: dns\n");
+
+        var network = StackBinder.Bind(StackFiles.Load(project.Path, "qa")).Agents.Single();
+
+        Assert.Equal("dns", network.Namespace);
+        var manifests = ManifestSet.Build([network]);
+        Assert.Equal(["dns"], manifests.Namespaces.Select(ns => ns.Metadata.Name));
+        Assert.Equal("dns", manifests.Agents[0].Objects.Services.Single().Metadata.NamespaceProperty);
+    }
+
+    [Fact]
     public void Problems_point_at_the_offending_nested_value()
     {
         using var project = new TempProject(copyStacks: false);

@@ -139,7 +139,7 @@ public class PresetTests
     }
 
     [Fact]
-    public void Network_binds_dns_on_the_node_with_NET_ADMIN_and_never_surges()
+    public void Network_binds_dns_on_the_node_and_never_surges()
     {
         var objects = NodeAgentBuilder.Build(NetworkAgentPreset.Build());
         var pod = objects.DaemonSet.Spec.Template.Spec;
@@ -148,11 +148,77 @@ public class PresetTests
         Assert.True(pod.HostNetwork);
         Assert.Equal("Default", pod.DnsPolicy);
         Assert.Equal("system-node-critical", pod.PriorityClassName);
-        Assert.Equal(["NET_ADMIN"], container.SecurityContext.Capabilities.Add);
         Assert.Equal([("TCP", 53), ("UDP", 53)], container.Ports.Where(p => p.ContainerPort == 53).Select(p => (p.Protocol, p.HostPort ?? 0)).Order());
         Assert.Equal("0", objects.DaemonSet.Spec.UpdateStrategy.RollingUpdate.MaxSurge.Value);
         Assert.Contains("bind 169.254.20.10 10.96.0.10", objects.ConfigMap!.Data["Corefile.base"]);
         Assert.DoesNotContain("__PILLAR__LOCAL__DNS__", objects.ConfigMap.Data["Corefile.base"]);
+    }
+
+    [Fact]
+    public void Network_drops_all_capabilities_and_adds_back_exactly_NET_ADMIN_NET_BIND_SERVICE_and_NET_RAW()
+    {
+        var container = NodeAgentBuilder.Build(NetworkAgentPreset.Build()).DaemonSet.Spec.Template.Spec.Containers.Single();
+
+        Assert.Equal(["ALL"], container.SecurityContext.Capabilities.Drop);
+        Assert.Equal(["NET_ADMIN", "NET_BIND_SERVICE", "NET_RAW"], container.SecurityContext.Capabilities.Add.Order(StringComparer.Ordinal));
+        Assert.False(container.SecurityContext.Privileged ?? false);
+        Assert.False(container.SecurityContext.AllowPrivilegeEscalation);
+    }
+
+    [Fact]
+    public void Network_declares_the_health_endpoint_as_host_port_8080_and_probes_it_by_name()
+    {
+        var container = NodeAgentBuilder.Build(NetworkAgentPreset.Build()).DaemonSet.Spec.Template.Spec.Containers.Single();
+
+        var health = Assert.Single(container.Ports, port => port.Name == "health");
+        Assert.Equal((8080, 8080, "TCP"), (health.ContainerPort, health.HostPort ?? 0, health.Protocol));
+        Assert.Equal("health", container.LivenessProbe.HttpGet.Port.Value);
+        Assert.Equal("/health", container.LivenessProbe.HttpGet.Path);
+        Assert.Equal("169.254.20.10", container.LivenessProbe.HttpGet.Host);
+        Assert.Contains("health 169.254.20.10:8080", NetworkAgentPreset.Corefile(new NetworkAgentOptions()));
+    }
+
+    [Fact]
+    public void Network_runs_in_kube_system_pinned_unless_its_options_say_otherwise()
+    {
+        var spec = NetworkAgentPreset.Build();
+        Assert.Equal("kube-system", spec.Namespace);
+        Assert.True(spec.NamespacePinned);
+
+        var moved = NetworkAgentPreset.Build(new NetworkAgentOptions { Namespace = "dns" });
+        Assert.Equal("dns", moved.Namespace);
+        Assert.Equal("dns", Assert.Single(NodeAgentBuilder.Build(moved).Services).Metadata.NamespaceProperty);
+
+        Assert.All(new[] { LoggingAgentPreset.Build(), MonitoringAgentPreset.Build(), SecurityAgentPreset.Build() }, other =>
+        {
+            Assert.Equal("node-agents", other.Namespace);
+            Assert.False(other.NamespacePinned);
+            Assert.Empty(other.Services);
+        });
+    }
+
+    [Fact]
+    public void Network_emits_the_kube_dns_upstream_Service_selecting_kube_dns_on_port_53_udp_and_tcp()
+    {
+        var objects = NodeAgentBuilder.Build(NetworkAgentPreset.Build());
+        var service = Assert.Single(objects.Services);
+
+        Assert.Equal(("v1", "Service"), (service.ApiVersion, service.Kind));
+        Assert.Equal("kube-dns-upstream", service.Metadata.Name);
+        Assert.Equal("kube-system", service.Metadata.NamespaceProperty);
+        Assert.Equal(["k8s-app=kube-dns"], service.Spec.Selector.Select(pair => $"{pair.Key}={pair.Value}"));
+        Assert.Null(service.Spec.Type);
+        Assert.Equal(
+            [("dns", 53, "UDP", "53"), ("dns-tcp", 53, "TCP", "53")],
+            service.Spec.Ports.Select(port => (port.Name, port.Port, port.Protocol, port.TargetPort.Value)));
+        Assert.Equal("network", service.Metadata.Labels["app.kubernetes.io/component"]);
+        Assert.Equal("node-local-dns", service.Metadata.Labels["app.kubernetes.io/name"]);
+
+        // node-cache reads <UPSTREAMSVC>_SERVICE_HOST: the Service is named after -upstreamsvc.
+        var args = objects.DaemonSet.Spec.Template.Spec.Containers[0].Args;
+        Assert.Equal("kube-dns-upstream", args[args.IndexOf("-upstreamsvc") + 1]);
+        var renamed = NodeAgentBuilder.Build(NetworkAgentPreset.Build(new NetworkAgentOptions { UpstreamService = "coredns-upstream" }));
+        Assert.Equal("coredns-upstream", Assert.Single(renamed.Services).Metadata.Name);
     }
 
     [Fact]

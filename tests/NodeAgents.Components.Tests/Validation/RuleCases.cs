@@ -12,6 +12,8 @@ public static class RuleCases
     private const string Pod = "spec.template.spec";
     private const string C0 = Pod + ".containers[0]";
     private const string Fb = "fluent-bit";
+    private const string Dns = "DaemonSet kube-system/node-local-dns";
+    private const string Upstream = "Service kube-system/kube-dns-upstream";
 
     /// <summary>A release label value that embeds the image tag, e.g. <c>fluent-bit-3.2.10</c>.</summary>
     private static readonly string Release = "fluent-bit-" + NodeAgents.Presets.LoggingAgentPreset.DefaultImage.Tag;
@@ -27,6 +29,7 @@ public static class RuleCases
         ["template label value with a slash"] = new(o => o.Ds(Fb).Spec.Template.Metadata.Labels["team"] = "a/b", "label-value-invalid", "spec.template.metadata.labels[team]", Value: "a/b"),
         ["annotation key with empty name"] = new(o => o.Ds(Fb).Metadata.Annotations = new Dictionary<string, string> { ["example.com/"] = "x" }, "annotation-key-invalid", "metadata.annotations[example.com/]"),
         ["annotations above 256 KiB"] = new(o => o.Ds(Fb).Spec.Template.Metadata.Annotations["notes"] = new string('x', 300 * 1024), "annotations-too-large", "spec.template.metadata.annotations"),
+        ["Service name starting with a digit"] = new(o => o.Svc().Metadata.Name = "53-upstream", "object-name-invalid", "metadata.name", "Service kube-system/53-upstream", "53-upstream"),
         ["same object twice"] = new(o => o.All.Add(KubernetesObjects.Copy(o.Ds(Fb))!), "object-duplicate", "metadata.name", Value: "fluent-bit"),
 
         // DaemonSet
@@ -101,7 +104,7 @@ public static class RuleCases
         ["port name with underscore"] = new(o => o.Container(Fb).Ports[0].Name = "http_api", "container-port-name-invalid", C0 + ".ports[0].name", Value: "http_api"),
         ["port name twice"] = new(o => o.Container(Fb).Ports.Add(new V1ContainerPort { Name = "http", ContainerPort = 2021 }), "container-port-name-duplicate", C0 + ".ports[1].name", Value: "http"),
         ["protocol HTTP"] = new(o => o.Container(Fb).Ports[0].Protocol = "HTTP", "container-port-protocol-invalid", C0 + ".ports[0].protocol", Value: "HTTP"),
-        ["host port twice in the pod"] = new(o => o.Container("node-local-dns").Ports.Add(new V1ContainerPort { Name = "metrics-2", ContainerPort = 9253, HostPort = 9253, Protocol = "TCP" }), "container-host-port-duplicate", C0 + ".ports[3].hostPort", "DaemonSet node-agents/node-local-dns", "9253"),
+        ["host port twice in the pod"] = new(o => o.Container("node-local-dns").Ports.Add(new V1ContainerPort { Name = "metrics-2", ContainerPort = 9253, HostPort = 9253, Protocol = "TCP" }), "container-host-port-duplicate", C0 + ".ports[4].hostPort", Dns, "9253"),
         ["containerPort twice in a container"] = new(o => o.Container(Fb).Ports.Add(new V1ContainerPort { Name = "http-2", ContainerPort = 2020 }), "container-port-duplicate", C0 + ".ports[1].containerPort", Value: "2020"),
         ["hostNetwork hostPort differs"] = new(o => o.Container("node-exporter").Ports[0].HostPort = 9101, "host-network-port-mismatch", C0 + ".ports[0].hostPort", "DaemonSet node-agents/node-exporter", "9101"),
         ["resource gpu without domain"] = new(o => o.Container(Fb).Resources.Limits["gpu"] = new ResourceQuantity("1"), "resource-name-invalid", C0 + ".resources.limits[gpu]", Value: "gpu"),
@@ -139,6 +142,16 @@ public static class RuleCases
         ["ClusterRole named system:node"] = new(o => o.All.OfType<V1ClusterRole>().Single().Metadata.Name = "system:node", "rbac-name-reserved", "metadata.name", "ClusterRole system:node", "system:node"),
         ["ClusterRoleBinding named cluster-admin"] = new(o => o.All.OfType<V1ClusterRoleBinding>().Single().Metadata.Name = "cluster-admin", "rbac-name-reserved", "metadata.name", "ClusterRoleBinding cluster-admin", "cluster-admin"),
         ["Namespace kube-system"] = new(o => o.All.OfType<V1Namespace>().Single().Metadata.Name = "kube-system", "namespace-system", "metadata.name", "Namespace kube-system", "kube-system"),
+        // Service
+        ["Service without ports"] = new(o => o.Svc().Spec.Ports = [], "service-ports-required", "spec.ports", Upstream),
+        ["two Service ports, one unnamed"] = new(o => o.Svc().Spec.Ports[1].Name = null, "service-port-name-invalid", "spec.ports[1].name", Upstream),
+        ["Service port name with capitals"] = new(o => o.Svc().Spec.Ports[0].Name = "DNS", "service-port-name-invalid", "spec.ports[0].name", Upstream, "DNS"),
+        ["Service port name twice"] = new(o => o.Svc().Spec.Ports[1].Name = "dns", "service-port-name-invalid", "spec.ports[1].name", Upstream, "dns"),
+        ["Service port 0"] = new(o => o.Svc().Spec.Ports[0].Port = 0, "service-port-invalid", "spec.ports[0].port", Upstream, "0"),
+        ["Service protocol HTTP"] = new(o => o.Svc().Spec.Ports[1].Protocol = "HTTP", "service-port-invalid", "spec.ports[1].protocol", Upstream, "HTTP"),
+        ["Service targetPort 70000"] = new(o => o.Svc().Spec.Ports[0].TargetPort = 70000, "service-port-invalid", "spec.ports[0].targetPort", Upstream, "70000"),
+        ["Service targetPort name with underscore"] = new(o => o.Svc().Spec.Ports[0].TargetPort = "dns_udp", "service-port-invalid", "spec.ports[0].targetPort", Upstream, "dns_udp"),
+        ["Service port 53/UDP twice"] = new(o => o.Svc().Spec.Ports[1].Protocol = "UDP", "service-port-duplicate", "spec.ports[1]", Upstream, "53/UDP"),
 
         // Rollout traps
         ["maxSurge with hostNetwork ports"] = new(o => { o.Rolling("node-exporter").MaxUnavailable = 0; o.Rolling("node-exporter").MaxSurge = 1; }, "rollout-surge-with-host-port", "spec.updateStrategy.rollingUpdate.maxSurge", "DaemonSet node-agents/node-exporter", "1"),

@@ -32,5 +32,8 @@ public sealed class ValidObjects
 
     public V1ConfigMap ConfigMap(string name) => All.OfType<V1ConfigMap>().Single(cm => cm.Metadata.Name == name);
 
+    /// <summary>The network agent's <c>kube-dns-upstream</c> Service.</summary>
+    public V1Service Svc() => All.OfType<V1Service>().Single(svc => svc.Metadata.Name == "kube-dns-upstream");
+
     public V1RollingUpdateDaemonSet Rolling(string name) => Ds(name).Spec.UpdateStrategy.RollingUpdate;
 }
