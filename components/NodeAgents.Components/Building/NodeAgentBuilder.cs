@@ -19,6 +19,14 @@ public static class NodeAgentBuilder
     /// <summary>The ConfigMap name of an agent: <c>&lt;name&gt;-config</c>.</summary>
     public static string ConfigMapName(NodeAgentSpec spec) => spec.Name + "-config";
 
+    /// <summary>
+    /// The name of an agent's ClusterRole and ClusterRoleBinding: <c>&lt;namespace&gt;-&lt;name&gt;</c>, e.g.
+    /// <c>node-agents-fluent-bit</c>. Cluster-scoped names are shared by the whole cluster, so the namespace keeps two
+    /// installs (say a dev and a prod stack in one cluster) from overwriting each other's RBAC, and keeps an agent name
+    /// such as <c>admin</c> from replacing a built-in role.
+    /// </summary>
+    public static string ClusterRoleName(NodeAgentSpec spec) => $"{spec.Namespace}-{spec.Name}";
+
     /// <summary>The Secret name of an agent: <c>&lt;name&gt;-secrets</c>.</summary>
     public static string SecretName(NodeAgentSpec spec) => spec.Name + "-secrets";
 
@@ -51,14 +59,14 @@ public static class NodeAgentBuilder
 
     private static V1ClusterRole BuildClusterRole(NodeAgentSpec spec) => Stamp(new V1ClusterRole
     {
-        Metadata = Metadata(spec, spec.Name, namespaced: false),
+        Metadata = Metadata(spec, ClusterRoleName(spec), namespaced: false),
         Rules = CopyAll(spec.ClusterRules),
     });
 
     private static V1ClusterRoleBinding BuildClusterRoleBinding(NodeAgentSpec spec) => Stamp(new V1ClusterRoleBinding
     {
-        Metadata = Metadata(spec, spec.Name, namespaced: false),
-        RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "ClusterRole", Name = spec.Name },
+        Metadata = Metadata(spec, ClusterRoleName(spec), namespaced: false),
+        RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "ClusterRole", Name = ClusterRoleName(spec) },
         Subjects = [new Rbacv1Subject { Kind = "ServiceAccount", Name = spec.EffectiveServiceAccountName, NamespaceProperty = spec.Namespace }],
     });
 

@@ -80,6 +80,9 @@ public class PresetTests
         Assert.Equal(["namespaces", "pods"], rule.Resources);
         Assert.Equal(["get", "list", "watch"], rule.Verbs);
         Assert.Equal("fluent-bit", objects.ClusterRoleBinding!.Subjects.Single().Name);
+        Assert.Equal("node-agents-fluent-bit", objects.ClusterRole.Metadata.Name);
+        Assert.Equal("node-agents-fluent-bit", objects.ClusterRoleBinding.Metadata.Name);
+        Assert.Equal("node-agents-fluent-bit", objects.ClusterRoleBinding.RoleRef.Name);
         Assert.True(pod.AutomountServiceAccountToken);
         Assert.All(pod.Tolerations, t => Assert.Equal(("Exists", (string?)null), (t.OperatorProperty, t.Key)));
         Assert.Equal(["NoSchedule", "PreferNoSchedule", "NoExecute"], pod.Tolerations.Select(t => t.Effect));
@@ -295,5 +298,16 @@ public class PresetTests
     {
         var hostPath = pod.Volumes.Single(v => v.Name == volume).HostPath;
         return (hostPath.Path, hostPath.Type);
+    }
+
+    [Fact]
+    public void Two_installs_in_different_namespaces_get_different_cluster_scoped_RBAC_names()
+    {
+        var dev = NodeAgentBuilder.Build(LoggingAgentPreset.Build(new LoggingAgentOptions { Namespace = "agents-dev" }));
+        var prod = NodeAgentBuilder.Build(LoggingAgentPreset.Build(new LoggingAgentOptions { Namespace = "agents-prod" }));
+
+        Assert.Equal("agents-dev-fluent-bit", dev.ClusterRole!.Metadata.Name);
+        Assert.Equal("agents-prod-fluent-bit", prod.ClusterRole!.Metadata.Name);
+        Assert.Equal("agents-prod", prod.ClusterRoleBinding!.Subjects.Single().NamespaceProperty);
     }
 }
