@@ -1,0 +1,188 @@
+using System.Text.Json;
+using k8s;
+using k8s.Models;
+using YamlDotNet.Core;
+
+namespace NodeAgents.Placement;
+
+/// <summary>
+/// Reads a node inventory: the output of <c>kubectl get nodes -o json</c> or <c>-o yaml</c> (a <c>v1</c> <c>List</c> or
+/// <c>NodeList</c> of Nodes, or a single <c>Node</c>), from one file or from every <c>*.json</c>, <c>*.yaml</c> and <c>*.yml</c>
+/// file of a folder (not recursive, in name order). Parsing is KubernetesClient's own (<see cref="KubernetesJson"/>,
+/// <see cref="KubernetesYaml"/>); JSON files are read as a stream, so the file text is never held in memory.
+/// </summary>
+public static class NodeInventory
+{
+    /// <summary>The file extensions read from a folder.</summary>
+    public static IReadOnlyList<string> Extensions { get; } = [".json", ".yaml", ".yml"];
+
+    /// <summary>Reads every node of <paramref name="path"/> (a file or a folder).</summary>
+    /// <param name="path">The inventory file or folder, as the user gave it; problems name files relative to it.</param>
+    /// <returns>The nodes in file order, then item order; never empty.</returns>
+    /// <exception cref="InventoryException">
+    /// The path does not exist, a file is not valid JSON/YAML, is not a List/NodeList/Node, an item is not a Node or has no
+    /// <c>metadata.name</c>, a quantity does not parse, two nodes share a name, or there is no node at all. Every problem of
+    /// every file is reported at once, with its file, path and (when the parser gives it) line and column.
+    /// </exception>
+    public static IReadOnlyList<V1Node> Read(string path)
+    {
+        var problems = new List<InventoryProblem>();
+        var nodes = new List<V1Node>();
+        IEnumerable<(string File, string Display)> files;
+        if (Directory.Exists(path))
+        {
+            files = Directory.EnumerateFiles(path)
+                .Where(file => Extensions.Contains(System.IO.Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal)
+                .Select(file => (file, System.IO.Path.Combine(path, System.IO.Path.GetFileName(file))))
+                .ToList();
+            if (!files.Any())
+            {
+                problems.Add(new InventoryProblem(path, "", "the folder holds no *.json, *.yaml or *.yml file"));
+            }
+        }
+        else if (File.Exists(path))
+        {
+            files = [(path, path)];
+        }
+        else
+        {
+            throw new InventoryException([new InventoryProblem(path, "", "no such file or folder")]);
+        }
+
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (file, display) in files)
+        {
+            var read = ReadFile(file, display, problems);
+            for (var index = 0; index < read.Count; index++)
+            {
+                var (node, itemPath) = read[index];
+                var name = node.Metadata?.Name;
+                if (string.IsNullOrEmpty(name))
+                {
+                    problems.Add(new InventoryProblem(display, itemPath + "metadata.name", "a Node needs a name"));
+                    continue;
+                }
+
+                if (names.TryGetValue(name, out var first))
+                {
+                    problems.Add(new InventoryProblem(display, itemPath + "metadata.name", $"node '{name}' appears twice (first in {first})"));
+                    continue;
+                }
+
+                names[name] = display;
+                nodes.Add(node);
+            }
+        }
+
+        if (problems.Count == 0 && nodes.Count == 0)
+        {
+            problems.Add(new InventoryProblem(path, "", "the inventory holds no node"));
+        }
+
+        return problems.Count > 0 ? throw new InventoryException(problems) : nodes;
+    }
+
+    private static List<(V1Node Node, string Path)> ReadFile(string file, string display, List<InventoryProblem> problems)
+    {
+        try
+        {
+            var json = StartsLikeJson(file);
+            if (json is null)
+            {
+                problems.Add(new InventoryProblem(display, "", "the file is empty"));
+                return [];
+            }
+
+            var list = json.Value ? ReadJson<V1NodeList>(file) : KubernetesYaml.Deserialize<V1NodeList>(File.ReadAllText(file));
+            if (list is null)
+            {
+                problems.Add(new InventoryProblem(display, "", "expected a List, NodeList or Node, got null"));
+                return [];
+            }
+
+            switch (list.Kind)
+            {
+                case "List" or "NodeList":
+                    var result = new List<(V1Node, string)>();
+                    var items = list.Items ?? [];
+                    for (var index = 0; index < items.Count; index++)
+                    {
+                        var item = items[index];
+                        var itemPath = $"items[{index}].";
+                        if (item is null)
+                        {
+                            problems.Add(new InventoryProblem(display, $"items[{index}]", "expected a Node, got null"));
+                        }
+                        else if (item.Kind is not (null or "Node"))
+                        {
+                            problems.Add(new InventoryProblem(display, itemPath + "kind", $"expected a Node, got kind '{item.Kind}'"));
+                        }
+                        else
+                        {
+                            result.Add((item, itemPath));
+                        }
+                    }
+
+                    return result;
+                case "Node":
+                    var node = json.Value ? ReadJson<V1Node>(file) : KubernetesYaml.Deserialize<V1Node>(File.ReadAllText(file));
+                    return node is null ? [] : [(node, "")];
+                default:
+                    problems.Add(new InventoryProblem(display, "kind", list.Kind is null
+                        ? "missing; expected List, NodeList or Node (the output of kubectl get nodes -o json or -o yaml)"
+                        : $"'{list.Kind}' is not one of List, NodeList, Node"));
+                    return [];
+            }
+        }
+        catch (JsonException error)
+        {
+            problems.Add(new InventoryProblem(display, TrimJsonPath(error.Path), "not valid: " + FirstSentence(error.Message),
+                error.LineNumber is { } line ? line + 1 : 0, error.BytePositionInLine is { } column ? column + 1 : 0));
+        }
+        catch (YamlException error)
+        {
+            problems.Add(new InventoryProblem(display, "", "not valid: " + FirstSentence(error.InnerException?.Message ?? error.Message), error.Start.Line, error.Start.Column));
+        }
+        catch (Exception error) when (error is FormatException or ArgumentException or InvalidOperationException or OverflowException or NotSupportedException)
+        {
+            problems.Add(new InventoryProblem(display, "", "not valid: " + FirstSentence(error.Message)));
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new InventoryProblem(display, "", "cannot be read: " + error.Message));
+        }
+
+        return [];
+    }
+
+    private static T? ReadJson<T>(string file)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return KubernetesJson.Deserialize<T>(stream);
+    }
+
+    /// <summary>True when the first non-blank character is <c>{</c> or <c>[</c>, false for anything else, null for an empty file.</summary>
+    private static bool? StartsLikeJson(string file)
+    {
+        using var reader = new StreamReader(file);
+        int next;
+        while ((next = reader.Read()) >= 0)
+        {
+            if (!char.IsWhiteSpace((char)next) && next != '\uFEFF')
+            {
+                return next is '{' or '[';
+            }
+        }
+
+        return null;
+    }
+
+    private static string TrimJsonPath(string? path) => path is null or "$" ? "" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).Trim();
+    }
+}
