@@ -12,6 +12,7 @@ public static class Cli
         var root = new RootCommand("Render, validate and plan node-level agents (DaemonSets) from Pulumi stack files, offline.")
         {
             RenderCommand.Create(stdout, stderr),
+            PlanCommand.Create(stdout, stderr),
         };
         var result = root.Parse(args);
         return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
