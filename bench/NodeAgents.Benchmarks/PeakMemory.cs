@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using NodeAgents.Building;
 using NodeAgents.Placement;
 using NodeAgents.Stacks.Binding;
@@ -7,44 +8,53 @@ using NodeAgents.Stacks.Config;
 namespace NodeAgents.Benchmarks;
 
 /// <summary>
-/// <c>--peak N</c>: generates an inventory of N nodes, then (in this process) plans the prod stack on it once and prints the
-/// file size, the wall time, the bytes allocated, the largest managed heap seen after a full collection, and the growth of
-/// the peak working set, each relative to the file size.
+/// <c>--peak N</c>: plans the prod stack once on a generated inventory of N nodes, in a fresh process (the inventory is
+/// generated first by a separate run of this program, so the generator's memory is not counted), and prints the file size,
+/// the wall time, the bytes allocated, the live managed heap afterwards and the growth of the peak working set over the
+/// working set before planning (after a warm-up plan on a real inventory, so JIT and type loading are not counted).
 /// </summary>
 public static class PeakMemory
 {
-    /// <summary>Runs the measurement and prints one line of figures.</summary>
-    public static void Run(int count)
+    /// <summary>Generates the inventory if needed (in a child process), then measures.</summary>
+    public static int Run(int count)
     {
         var file = Path.Combine(Path.GetTempPath(), $"nodeagents-peak-{count}.json");
-        var size = InventoryGenerator.Write(InventoryGenerator.Shapes(BenchPaths.SharedData), count, file);
+        if (!File.Exists(file))
+        {
+            InventoryGenerator.Write(InventoryGenerator.Shapes(BenchPaths.SharedData), count, file);
+            var self = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [Environment.GetCommandLineArgs()[0], "--peak", count.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+            self.WaitForExit();
+            File.Delete(file);
+            return self.ExitCode;
+        }
+
+        var size = new FileInfo(file).Length;
         var stack = StackBinder.Bind(StackFiles.Load(BenchPaths.Root, "prod"));
         var daemonSets = ManifestSet.Build(stack.Agents, stack.PartOf).Agents.Select(agent => agent.Objects.DaemonSet).ToList();
+        PlacementPlanner.Plan(daemonSets, NodeInventory.Stream(Path.Combine(BenchPaths.SharedData, "nodes")), stack.Coverage);
 
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         var workingSetBefore = process.WorkingSet64;
+        var peakBefore = process.PeakWorkingSet64;
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
 
-        var nodes = NodeInventory.Read(file);
-        var heapWithNodes = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
-        var plan = PlacementPlanner.Plan(daemonSets, nodes, stack.Coverage);
-        var heapWithPlan = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
-        clock.Stop();
+        var plan = PlacementPlanner.Plan(daemonSets, NodeInventory.Stream(file), stack.Coverage);
 
+        clock.Stop();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         process.Refresh();
-        var peakGrowth = process.PeakWorkingSet64 - workingSetBefore;
-        GC.KeepAlive(nodes);
+        var peakGrowth = Math.Max(0, process.PeakWorkingSet64 - Math.Max(workingSetBefore, 0));
+        var heapAfter = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
         GC.KeepAlive(plan);
-        static string Mb(long bytes) => (bytes / 1048576.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " MB";
-        static string X(long part, long whole) => (part / (double)whole).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "x";
-        Console.WriteLine($"nodes {count}: file {Mb(size)}, {plan.Groups.Count} groups, plan {clock.ElapsedMilliseconds} ms (incl. 2 full GCs), " +
-                          $"live heap with nodes {Mb(heapWithNodes)} ({X(heapWithNodes, size)}), with plan {Mb(heapWithPlan)} ({X(heapWithPlan, size)}), " +
-                          $"allocated {Mb(allocated)} ({X(allocated, size)}), peak working set growth {Mb(peakGrowth)} ({X(peakGrowth, size)})");
-        File.Delete(file);
+        static string Mb(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
+        static string X(long part, long whole) => (part / (double)whole).ToString("0.00", CultureInfo.InvariantCulture) + "x";
+        Console.WriteLine($"nodes {count}: file {Mb(size)}, {plan.Groups.Count} groups, plan {clock.ElapsedMilliseconds} ms, " +
+                          $"allocated {Mb(allocated)} ({X(allocated, size)}), live heap after {Mb(heapAfter)} ({X(heapAfter, size)}), " +
+                          $"peak working set growth {Mb(peakGrowth)} ({X(peakGrowth, size)}; peak before planning was {Mb(peakBefore)})");
+        return 0;
     }
 }

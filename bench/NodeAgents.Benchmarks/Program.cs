@@ -5,8 +5,7 @@ using NodeAgents.Benchmarks;
 // dotnet run -c Release --project bench/NodeAgents.Benchmarks -- --job short --filter '*'   (BenchmarkDotNet)
 if (args.Length == 2 && args[0] == "--peak" && int.TryParse(args[1], out var count))
 {
-    PeakMemory.Run(count);
-    return 0;
+    return PeakMemory.Run(count);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(PlanBenchmarks).Assembly).Run(args);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using k8s;
 using k8s.Models;
 using YamlDotNet.Core;
@@ -9,26 +8,37 @@ namespace NodeAgents.Placement;
 /// Reads a node inventory: the output of <c>kubectl get nodes -o json</c> or <c>-o yaml</c> (a <c>v1</c> <c>List</c> or
 /// <c>NodeList</c> of Nodes, or a single <c>Node</c>), from one file or from every <c>*.json</c>, <c>*.yaml</c> and <c>*.yml</c>
 /// file of a folder (not recursive, in name order). Parsing is KubernetesClient's own (<see cref="KubernetesJson"/>,
-/// <see cref="KubernetesYaml"/>); JSON files are read as a stream, so the file text is never held in memory.
+/// <see cref="KubernetesYaml"/>); JSON Lists are streamed item by item (<see cref="JsonNodeStream"/>), YAML files are read whole.
 /// </summary>
 public static class NodeInventory
 {
     /// <summary>The file extensions read from a folder.</summary>
     public static IReadOnlyList<string> Extensions { get; } = [".json", ".yaml", ".yml"];
 
-    /// <summary>Reads every node of <paramref name="path"/> (a file or a folder).</summary>
+    /// <summary>Reads every node of <paramref name="path"/> (a file or a folder) into a list.</summary>
     /// <param name="path">The inventory file or folder, as the user gave it; problems name files relative to it.</param>
     /// <returns>The nodes in file order, then item order; never empty.</returns>
+    /// <exception cref="InventoryException">See <see cref="Stream"/>.</exception>
+    public static IReadOnlyList<V1Node> Read(string path) => [.. Stream(path)];
+
+    /// <summary>
+    /// Streams every node of <paramref name="path"/> (a file or a folder), one at a time: a JSON List is read item by item,
+    /// so a consumer that keeps only what it needs (as <see cref="PlacementPlanner"/> does) never holds the whole inventory.
+    /// The problems are collected while streaming and thrown together after the last node, so a consumer must not write
+    /// anything before the enumeration has finished.
+    /// </summary>
+    /// <param name="path">The inventory file or folder, as the user gave it; problems name files relative to it.</param>
+    /// <returns>The nodes in file order, then item order.</returns>
     /// <exception cref="InventoryException">
-    /// The path does not exist, a file is not valid JSON/YAML, is not a List/NodeList/Node, an item is not a Node or has no
-    /// <c>metadata.name</c>, a quantity does not parse, two nodes share a name, or there is no node at all. Every problem of
-    /// every file is reported at once, with its file, path and (when the parser gives it) line and column.
+    /// Thrown at the end of the enumeration (or at once for a missing path): a file is not valid JSON/YAML, is not a
+    /// List/NodeList/Node, an item is not a Node or has no <c>metadata.name</c>, a quantity does not parse, two nodes share a
+    /// name, or there is no node at all. Every problem of every file is reported, with its file, path and (when the parser
+    /// gives it) line and column.
     /// </exception>
-    public static IReadOnlyList<V1Node> Read(string path)
+    public static IEnumerable<V1Node> Stream(string path)
     {
         var problems = new List<InventoryProblem>();
-        var nodes = new List<V1Node>();
-        IEnumerable<(string File, string Display)> files;
+        IReadOnlyList<(string File, string Display)> files;
         if (Directory.Exists(path))
         {
             files = Directory.EnumerateFiles(path)
@@ -36,7 +46,7 @@ public static class NodeInventory
                 .Order(StringComparer.Ordinal)
                 .Select(file => (file, System.IO.Path.Combine(path, System.IO.Path.GetFileName(file))))
                 .ToList();
-            if (!files.Any())
+            if (files.Count == 0)
             {
                 problems.Add(new InventoryProblem(path, "", "the folder holds no *.json, *.yaml or *.yml file"));
             }
@@ -53,10 +63,8 @@ public static class NodeInventory
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (file, display) in files)
         {
-            var read = ReadFile(file, display, problems);
-            for (var index = 0; index < read.Count; index++)
+            foreach (var (node, itemPath) in ReadFile(file, display, problems))
             {
-                var (node, itemPath) = read[index];
                 var name = node.Metadata?.Name;
                 if (string.IsNullOrEmpty(name))
                 {
@@ -64,37 +72,54 @@ public static class NodeInventory
                     continue;
                 }
 
-                if (names.TryGetValue(name, out var first))
+                if (!names.TryAdd(name, display))
                 {
-                    problems.Add(new InventoryProblem(display, itemPath + "metadata.name", $"node '{name}' appears twice (first in {first})"));
+                    problems.Add(new InventoryProblem(display, itemPath + "metadata.name", $"node '{name}' appears twice (first in {names[name]})"));
                     continue;
                 }
 
-                names[name] = display;
-                nodes.Add(node);
+                yield return node;
             }
         }
 
-        if (problems.Count == 0 && nodes.Count == 0)
+        if (problems.Count == 0 && names.Count == 0)
         {
             problems.Add(new InventoryProblem(path, "", "the inventory holds no node"));
         }
 
-        return problems.Count > 0 ? throw new InventoryException(problems) : nodes;
+        if (problems.Count > 0)
+        {
+            throw new InventoryException(problems);
+        }
     }
 
-    private static List<(V1Node Node, string Path)> ReadFile(string file, string display, List<InventoryProblem> problems)
+    private static IEnumerable<(V1Node Node, string Path)> ReadFile(string file, string display, List<InventoryProblem> problems)
+    {
+        bool? json;
+        try
+        {
+            json = StartsLikeJson(file);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new InventoryProblem(display, "", "cannot be read: " + error.Message));
+            return [];
+        }
+
+        if (json is null)
+        {
+            problems.Add(new InventoryProblem(display, "", "the file is empty"));
+            return [];
+        }
+
+        return json.Value ? JsonNodeStream.Read(file, display, problems) : ReadYaml(file, display, problems);
+    }
+
+    private static List<(V1Node Node, string Path)> ReadYaml(string file, string display, List<InventoryProblem> problems)
     {
         try
         {
-            var json = StartsLikeJson(file);
-            if (json is null)
-            {
-                problems.Add(new InventoryProblem(display, "", "the file is empty"));
-                return [];
-            }
-
-            var list = json.Value ? ReadJson<V1NodeList>(file) : KubernetesYaml.Deserialize<V1NodeList>(File.ReadAllText(file));
+            var list = KubernetesYaml.Deserialize<V1NodeList>(File.ReadAllText(file));
             if (list is null)
             {
                 problems.Add(new InventoryProblem(display, "", "expected a List, NodeList or Node, got null"));
@@ -126,7 +151,7 @@ public static class NodeInventory
 
                     return result;
                 case "Node":
-                    var node = json.Value ? ReadJson<V1Node>(file) : KubernetesYaml.Deserialize<V1Node>(File.ReadAllText(file));
+                    var node = KubernetesYaml.Deserialize<V1Node>(File.ReadAllText(file));
                     return node is null ? [] : [(node, "")];
                 default:
                     problems.Add(new InventoryProblem(display, "kind", list.Kind is null
@@ -134,11 +159,6 @@ public static class NodeInventory
                         : $"'{list.Kind}' is not one of List, NodeList, Node"));
                     return [];
             }
-        }
-        catch (JsonException error)
-        {
-            problems.Add(new InventoryProblem(display, TrimJsonPath(error.Path), "not valid: " + FirstSentence(error.Message),
-                error.LineNumber is { } line ? line + 1 : 0, error.BytePositionInLine is { } column ? column + 1 : 0));
         }
         catch (YamlException error)
         {
@@ -156,12 +176,6 @@ public static class NodeInventory
         return [];
     }
 
-    private static T? ReadJson<T>(string file)
-    {
-        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return KubernetesJson.Deserialize<T>(stream);
-    }
-
     /// <summary>True when the first non-blank character is <c>{</c> or <c>[</c>, false for anything else, null for an empty file.</summary>
     private static bool? StartsLikeJson(string file)
     {
@@ -177,8 +191,6 @@ public static class NodeInventory
 
         return null;
     }
-
-    private static string TrimJsonPath(string? path) => path is null or "$" ? "" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
     private static string FirstSentence(string message)
     {

@@ -50,10 +50,11 @@ internal static class PlanCommand
             return ExitCodes.BadInput;
         }
 
-        IReadOnlyList<k8s.Models.V1Node> nodes;
+        PlacementPlan plan;
         try
         {
-            nodes = NodeInventory.Read(nodesPath);
+            // The inventory is streamed into the planner; its problems surface after the last node, before any output.
+            plan = PlacementPlanner.Plan(ManifestSet.Build(bound.Agents, bound.PartOf), NodeInventory.Stream(nodesPath), bound.Coverage);
         }
         catch (InventoryException error)
         {
@@ -66,7 +67,6 @@ internal static class PlanCommand
             return ExitCodes.BadInput;
         }
 
-        var plan = PlacementPlanner.Plan(ManifestSet.Build(bound.Agents, bound.PartOf), nodes, bound.Coverage);
         if (html is not null)
         {
             try

@@ -43,9 +43,8 @@ public sealed class NodeInventoryTests : IDisposable
         var path = Write("broken.json", "{\n  \"kind\": \"List\",\n  \"items\": [ { \"metadata\": { \"name\": \"a\" } ]\n}");
         var problem = Assert.Single(Problems(path));
         Assert.Equal(path, problem.File);
-        Assert.Equal(3, problem.Line);
-        Assert.True(problem.Column > 1);
-        Assert.StartsWith("not valid:", problem.Message);
+        Assert.Equal((3L, 44L), (problem.Line, problem.Column));
+        Assert.Equal("not valid JSON: ']' is invalid without a matching open.", problem.Message);
     }
 
     [Fact]
@@ -58,7 +57,7 @@ public sealed class NodeInventoryTests : IDisposable
         var problems = Problems(folder).Select(problem => problem.ToString()).ToList();
         Assert.Equal(5, problems.Count);
         Assert.EndsWith("a.json: kind: 'Deployment' is not one of List, NodeList, Node", problems[0]);
-        Assert.EndsWith("b.json: items[0].kind: expected a Node, got kind 'Pod'", problems[1]);
+        Assert.EndsWith("b.json:1:25: items[0].kind: expected a Node, got kind 'Pod'", problems[1]);
         Assert.EndsWith("b.json: items[1].metadata.name: a Node needs a name", problems[2]);
         Assert.Contains("c.yaml: metadata.name: node 'x' appears twice (first in ", problems[3]);
         Assert.Contains("d.yaml:", problems[4]);
@@ -72,9 +71,31 @@ public sealed class NodeInventoryTests : IDisposable
     }
 
     [Fact]
+    public void A_truncated_file_and_a_root_array_are_problems_with_positions()
+    {
+        var truncated = Assert.Single(Problems(Write("cut.json", "{\"kind\":\"List\",\"items\":[{\"metadata\":{\"name\":\"a\"}}")));
+        Assert.Equal(1, truncated.Line);
+        Assert.StartsWith("not valid JSON:", truncated.Message);
+        Assert.Equal("not valid JSON: expected a JSON object (a List or a Node), got StartArray", Assert.Single(Problems(Write("array.json", "[]"))).Message);
+    }
+
+    [Fact]
+    public void Items_larger_than_the_read_buffer_are_read_whole()
+    {
+        var labels = string.Join(",", Enumerable.Range(0, 5000).Select(i => $"\"label-{i}\":\"value-{i}\""));
+        var items = string.Join(",\n", Enumerable.Range(0, 3).Select(i => $"{{\"kind\":\"Node\",\"metadata\":{{\"name\":\"n{i}\",\"labels\":{{{labels}}}}}}}"));
+        var nodes = NodeInventory.Read(Write("big.json", $"{{\"apiVersion\":\"v1\",\n\"items\":[\n{items}\n],\"kind\":\"List\"}}"));
+        Assert.Equal(["n0", "n1", "n2"], nodes.Select(node => node.Metadata.Name));
+        Assert.Equal("value-4999", nodes[2].Metadata.Labels["label-4999"]);
+    }
+
+    [Fact]
     public void A_bad_quantity_is_a_problem()
     {
-        var path = Write("q.json", """{"kind":"List","items":[{"kind":"Node","metadata":{"name":"a"},"status":{"allocatable":{"cpu":"lots"}}}]}""");
-        Assert.StartsWith("not valid:", Assert.Single(Problems(path)).Message);
+        var path = Write("q.json", "{\"kind\":\"List\",\"items\":[\n  {\"kind\":\"Node\",\"metadata\":{\"name\":\"a\"},\"status\":{\"allocatable\":{\"cpu\":\"lots\"}}}]}");
+        var problem = Assert.Single(Problems(path));
+        Assert.Equal("items[0].status.allocatable.cpu", problem.Path);
+        Assert.Equal(2, problem.Line);
+        Assert.StartsWith("not valid:", problem.Message);
     }
 }

@@ -1,0 +1,403 @@
+using System.Text.Json;
+using k8s;
+using k8s.Models;
+
+namespace NodeAgents.Placement;
+
+/// <summary>
+/// Reads the items of a JSON <c>List</c>/<c>NodeList</c> one at a time from a stream, so a 20,000-node inventory never sits
+/// in memory as a whole: System.Text.Json's <see cref="Utf8JsonReader"/> walks the document in chunks, and each complete
+/// item is handed to KubernetesClient's <see cref="KubernetesJson"/> to become a <see cref="V1Node"/>. The buffer grows only
+/// to the size of the largest item. Positions of problems are absolute 1-based lines and columns of the file.
+/// </summary>
+internal sealed class JsonNodeStream : IDisposable
+{
+    private readonly Stream stream;
+    private byte[] buffer = new byte[1 << 16];
+    private int offset;
+    private int count;
+    private bool endOfFile;
+    private JsonReaderState state;
+    private long line;
+    private long column;
+    private Phase phase = Phase.Start;
+
+    private JsonNodeStream(string file) =>
+        stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+
+    private enum Phase
+    {
+        Start,
+        Root,
+        Items,
+        Done,
+    }
+
+    /// <summary>The root's <c>kind</c>, known once the whole root has been read.</summary>
+    public string? Kind { get; private set; }
+
+    /// <summary>True when the root has an <c>items</c> array.</summary>
+    public bool HasItems { get; private set; }
+
+    /// <summary>
+    /// The nodes of <paramref name="file"/> with their item path (<c>items[N].</c>), in order; problems go to
+    /// <paramref name="problems"/> and the item is skipped. The root's kind is checked after the last item.
+    /// </summary>
+    public static IEnumerable<(V1Node Node, string Path)> Read(string file, string display, List<InventoryProblem> problems)
+    {
+        using var reader = Open(file, display, problems);
+        if (reader is null)
+        {
+            yield break;
+        }
+
+        var index = 0;
+        while (true)
+        {
+            (V1Node? Node, string Path, bool End) next;
+            try
+            {
+                next = reader.Next(display, problems, index);
+            }
+            catch (JsonException error)
+            {
+                // Utf8JsonReader carries the line and position in its state, so they are absolute (0-based).
+                problems.Add(new InventoryProblem(display, "", "not valid JSON: " + Message(error), (error.LineNumber ?? reader.line) + 1, (error.BytePositionInLine ?? reader.column) + 1));
+                yield break;
+            }
+
+            if (next.End)
+            {
+                break;
+            }
+
+            index++;
+            if (next.Node is not null)
+            {
+                yield return (next.Node, next.Path);
+            }
+        }
+
+        if (reader.HasItems && reader.Kind is not ("List" or "NodeList"))
+        {
+            problems.Add(new InventoryProblem(display, "kind", reader.Kind is null
+                ? "missing; expected List or NodeList around items (the output of kubectl get nodes -o json)"
+                : $"'{reader.Kind}' is not one of List, NodeList, Node"));
+        }
+        else if (!reader.HasItems && reader.Kind == "Node")
+        {
+            V1Node? single = null;
+            try
+            {
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read);
+                single = KubernetesJson.Deserialize<V1Node>(stream);
+            }
+            catch (Exception error) when (error is JsonException or FormatException or ArgumentException or InvalidOperationException or OverflowException)
+            {
+                problems.Add(ItemProblem(display, "", error, 0, 0));
+            }
+
+            if (single is not null)
+            {
+                yield return (single, "");
+            }
+        }
+        else if (!reader.HasItems && reader.Kind is not ("List" or "NodeList"))
+        {
+            problems.Add(new InventoryProblem(display, "kind", reader.Kind is null
+                ? "missing; expected List, NodeList or Node (the output of kubectl get nodes -o json or -o yaml)"
+                : $"'{reader.Kind}' is not one of List, NodeList, Node"));
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => stream.Dispose();
+
+    private static JsonNodeStream? Open(string file, string display, List<InventoryProblem> problems)
+    {
+        try
+        {
+            return new JsonNodeStream(file);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new InventoryProblem(display, "", "cannot be read: " + error.Message));
+            return null;
+        }
+    }
+
+    /// <summary>The next item (null when it was skipped with a problem), or End.</summary>
+    private (V1Node? Node, string Path, bool End) Next(string display, List<InventoryProblem> problems, int index)
+    {
+        while (true)
+        {
+            var step = Step(out var start, out var length, out var token);
+            switch (step)
+            {
+                case StepResult.End:
+                    return (null, "", true);
+                case StepResult.NeedMore:
+                    if (!Fill())
+                    {
+                        throw new JsonException("the file ends inside the JSON document", null, line, column);
+                    }
+
+                    continue;
+                case StepResult.NotAnObject:
+                    problems.Add(new InventoryProblem(display, $"items[{index}]", $"expected a Node object, got {token}"));
+                    return (null, "", false);
+            }
+
+            var path = $"items[{index}].";
+            var (itemLine, itemColumn) = PositionOf(start);
+            try
+            {
+                using var item = new MemoryStream(buffer, start, length, writable: false);
+                var node = KubernetesJson.Deserialize<V1Node>(item);
+                if (node?.Kind is not (null or "Node"))
+                {
+                    problems.Add(new InventoryProblem(display, path + "kind", $"expected a Node, got kind '{node!.Kind}'", itemLine, itemColumn));
+                    return (null, path, false);
+                }
+
+                return (node, path, false);
+            }
+            catch (Exception error) when (error is JsonException or FormatException or ArgumentException or InvalidOperationException or OverflowException)
+            {
+                var badQuantity = error is JsonException ? null : FindBadQuantity(buffer.AsMemory(start, length));
+                problems.Add(badQuantity is null
+                    ? ItemProblem(display, path, error, itemLine, itemColumn)
+                    : new InventoryProblem(display, path + badQuantity, "not valid: " + Message(error), itemLine, itemColumn));
+                return (null, path, false);
+            }
+            finally
+            {
+                Advance(start + length - offset);
+            }
+        }
+    }
+
+    private enum StepResult
+    {
+        Item,
+        NotAnObject,
+        NeedMore,
+        End,
+    }
+
+    /// <summary>Advances over whole units only (a root property with its value, an item); nothing is committed on NeedMore.</summary>
+    private StepResult Step(out int start, out int length, out JsonTokenType token)
+    {
+        start = length = 0;
+        token = JsonTokenType.None;
+        while (true)
+        {
+            if (phase == Phase.Done)
+            {
+                return StepResult.End;
+            }
+
+            var reader = new Utf8JsonReader(buffer.AsSpan(offset, count - offset), endOfFile, state);
+            if (!reader.Read())
+            {
+                return StepResult.NeedMore;
+            }
+
+            switch (phase)
+            {
+                case Phase.Start:
+                    if (reader.TokenType != JsonTokenType.StartObject)
+                    {
+                        throw new JsonException($"expected a JSON object (a List or a Node), got {reader.TokenType}", null, line, column);
+                    }
+
+                    phase = Phase.Root;
+                    Commit(ref reader);
+                    continue;
+                case Phase.Root:
+                    if (reader.TokenType == JsonTokenType.EndObject)
+                    {
+                        phase = Phase.Done;
+                        Commit(ref reader);
+                        return StepResult.End;
+                    }
+
+                    var name = reader.GetString();
+                    if (!reader.Read())
+                    {
+                        return StepResult.NeedMore;
+                    }
+
+                    if (name == "items" && reader.TokenType == JsonTokenType.StartArray)
+                    {
+                        HasItems = true;
+                        phase = Phase.Items;
+                    }
+                    else if (name == "kind" && reader.TokenType == JsonTokenType.String)
+                    {
+                        Kind = reader.GetString();
+                    }
+                    else if (!reader.TrySkip())
+                    {
+                        return StepResult.NeedMore;
+                    }
+
+                    Commit(ref reader);
+                    continue;
+                default:
+                    if (reader.TokenType == JsonTokenType.EndArray)
+                    {
+                        phase = Phase.Root;
+                        Commit(ref reader);
+                        continue;
+                    }
+
+                    token = reader.TokenType;
+                    var itemStart = (int)reader.TokenStartIndex;
+                    if (!reader.TrySkip())
+                    {
+                        return StepResult.NeedMore;
+                    }
+
+                    if (token != JsonTokenType.StartObject)
+                    {
+                        Commit(ref reader);
+                        return StepResult.NotAnObject;
+                    }
+
+                    // The item is committed by Next once it has been deserialized (the bytes stay in place until then).
+                    state = reader.CurrentState;
+                    start = offset + itemStart;
+                    length = (int)reader.BytesConsumed - itemStart;
+                    Advance(itemStart);
+                    return StepResult.Item;
+            }
+        }
+    }
+
+    private void Commit(ref Utf8JsonReader reader)
+    {
+        state = reader.CurrentState;
+        Advance((int)reader.BytesConsumed);
+    }
+
+    /// <summary>Moves the offset forward by <paramref name="bytes"/>, counting lines and the column for positions.</summary>
+    private void Advance(int bytes)
+    {
+        var consumed = buffer.AsSpan(offset, bytes);
+        var lastNewline = consumed.LastIndexOf((byte)'\n');
+        if (lastNewline >= 0)
+        {
+            line += consumed.Count((byte)'\n');
+            column = bytes - lastNewline - 1;
+        }
+        else
+        {
+            column += bytes;
+        }
+
+        offset += bytes;
+    }
+
+    private (long Line, long Column) PositionOf(int absolute)
+    {
+        var before = buffer.AsSpan(offset, absolute - offset);
+        var lastNewline = before.LastIndexOf((byte)'\n');
+        return lastNewline >= 0
+            ? (line + before.Count((byte)'\n') + 1, before.Length - lastNewline)
+            : (line + 1, column + before.Length + 1);
+    }
+
+    /// <summary>Keeps the unread bytes, grows the buffer when it is full, reads more; false at the end of the file.</summary>
+    private bool Fill()
+    {
+        if (endOfFile)
+        {
+            return false;
+        }
+
+        if (offset > 0)
+        {
+            Buffer.BlockCopy(buffer, offset, buffer, 0, count - offset);
+            count -= offset;
+            offset = 0;
+        }
+
+        if (count == buffer.Length)
+        {
+            Array.Resize(ref buffer, buffer.Length * 2);
+        }
+
+        var read = stream.Read(buffer, count, buffer.Length - count);
+        if (read == 0)
+        {
+            endOfFile = true;
+        }
+
+        count += read;
+        return true;
+    }
+
+    /// <summary>The path of the first <c>status.capacity</c> or <c>status.allocatable</c> value that is not a quantity, or null.</summary>
+    private static string? FindBadQuantity(ReadOnlyMemory<byte> item)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(item);
+            if (!document.RootElement.TryGetProperty("status", out var status) || status.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            foreach (var list in new[] { "capacity", "allocatable" })
+            {
+                if (!status.TryGetProperty(list, out var resources) || resources.ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+
+                foreach (var resource in resources.EnumerateObject())
+                {
+                    try
+                    {
+                        _ = new ResourceQuantity(resource.Value.ValueKind == JsonValueKind.String ? resource.Value.GetString() : resource.Value.GetRawText());
+                    }
+                    catch (Exception error) when (error is FormatException or ArgumentException or OverflowException)
+                    {
+                        return $"status.{list}.{resource.Name}";
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return null;
+    }
+
+    private static InventoryProblem ItemProblem(string display, string path, Exception error, long itemLine, long itemColumn)
+    {
+        if (error is JsonException json)
+        {
+            var inner = json.Path is null or "$" ? "" : json.Path.StartsWith("$.", StringComparison.Ordinal) ? json.Path[2..] : json.Path.TrimStart('$');
+            var line = itemLine == 0 ? 0 : itemLine + (json.LineNumber ?? 0);
+            var column = itemLine == 0 ? 0 : (json.LineNumber is null or 0 ? itemColumn - 1 : 0) + (json.BytePositionInLine ?? 0) + 1;
+            return new InventoryProblem(display, (path + inner).TrimEnd('.'), "not valid: " + Message(json), line, column);
+        }
+
+        return new InventoryProblem(display, path.TrimEnd('.'), "not valid: " + Message(error), itemLine, itemColumn);
+    }
+
+    private static string Message(Exception error)
+    {
+        var message = error.InnerException is FormatException or ArgumentException or OverflowException ? error.InnerException.Message : error.Message;
+        foreach (var marker in new[] { " Path:", " LineNumber:" })
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            message = cut > 0 ? message[..cut] : message;
+        }
+
+        return message.Trim();
+    }
+}
