@@ -31,7 +31,7 @@ public static class PeakMemory
         var size = new FileInfo(file).Length;
         var stack = StackBinder.Bind(StackFiles.Load(BenchPaths.Root, "prod"));
         var daemonSets = ManifestSet.Build(stack.Agents, stack.PartOf).Agents.Select(agent => agent.Objects.DaemonSet).ToList();
-        PlacementPlanner.Plan(daemonSets, NodeInventory.Stream(Path.Combine(BenchPaths.SharedData, "nodes")), stack.Coverage);
+        PlacementPlanner.Plan(daemonSets, Path.Combine(BenchPaths.SharedData, "nodes"), stack.Coverage);
 
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         using var process = Process.GetCurrentProcess();
@@ -42,7 +42,7 @@ public static class PeakMemory
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
 
-        var plan = PlacementPlanner.Plan(daemonSets, NodeInventory.Stream(file), stack.Coverage);
+        var plan = PlacementPlanner.Plan(daemonSets, file, stack.Coverage);
 
         clock.Stop();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;

@@ -58,6 +58,6 @@ public class PlanBenchmarks
     [Benchmark]
     public int Plan()
     {
-        return PlacementPlanner.Plan(daemonSets, NodeInventory.Stream(file), policy).Groups.Count;
+        return PlacementPlanner.Plan(daemonSets, file, policy).Groups.Count;
     }
 }

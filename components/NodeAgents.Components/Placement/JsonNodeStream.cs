@@ -21,6 +21,7 @@ internal sealed class JsonNodeStream : IDisposable
     private long line;
     private long column;
     private Phase phase = Phase.Start;
+    private readonly Dictionary<string, string?> quantities = new(StringComparer.Ordinal);
 
     private JsonNodeStream(string file) =>
         stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
@@ -40,10 +41,12 @@ internal sealed class JsonNodeStream : IDisposable
     public bool HasItems { get; private set; }
 
     /// <summary>
-    /// The nodes of <paramref name="file"/> with their item path (<c>items[N].</c>), in order; problems go to
-    /// <paramref name="problems"/> and the item is skipped. The root's kind is checked after the last item.
+    /// The nodes of <paramref name="file"/> as views with their item path (<c>items[N].</c>), in order; each view is valid
+    /// until the enumeration moves on. Problems go to <paramref name="problems"/> and the item is skipped: not valid JSON, not
+    /// an object, a kind other than Node, a capacity or allocatable value that is not a quantity. The root's kind is checked
+    /// after the last item; a root without <c>items</c> but with kind Node is read as one node.
     /// </summary>
-    public static IEnumerable<(V1Node Node, string Path)> Read(string file, string display, List<InventoryProblem> problems)
+    public static IEnumerable<(NodeView Node, string Path)> Read(string file, string display, List<InventoryProblem> problems)
     {
         using var reader = Open(file, display, problems);
         if (reader is null)
@@ -54,7 +57,7 @@ internal sealed class JsonNodeStream : IDisposable
         var index = 0;
         while (true)
         {
-            (V1Node? Node, string Path, bool End) next;
+            Item? next;
             try
             {
                 next = reader.Next(display, problems, index);
@@ -66,16 +69,35 @@ internal sealed class JsonNodeStream : IDisposable
                 yield break;
             }
 
-            if (next.End)
+            if (next is null)
             {
                 break;
             }
 
-            index++;
-            if (next.Node is not null)
+            var path = $"items[{index++}].";
+            if (next.Document is null)
             {
-                yield return (next.Node, next.Path);
+                continue;
             }
+
+            using var document = next.Document;
+            var (line, column) = (next.Line, next.Column);
+            var view = new JsonNodeView(document.RootElement, next.Bytes, reader.Canonical,
+                error => problems.Add(new InventoryProblem(display, path.TrimEnd('.'), "not valid: " + Message(error), line, column)));
+            if (view.Kind is not (null or "Node"))
+            {
+                problems.Add(new InventoryProblem(display, path + "kind", $"expected a Node, got kind '{view.Kind}'", line, column));
+                continue;
+            }
+
+            var bad = view.Quantities().FirstOrDefault(quantity => reader.Canonical(quantity.Text) is null);
+            if (bad.Path is not null)
+            {
+                problems.Add(new InventoryProblem(display, path + bad.Path, $"'{bad.Text}' is not a Kubernetes quantity", line, column));
+                continue;
+            }
+
+            yield return (view, path);
         }
 
         if (reader.HasItems && reader.Kind is not ("List" or "NodeList"))
@@ -99,7 +121,7 @@ internal sealed class JsonNodeStream : IDisposable
 
             if (single is not null)
             {
-                yield return (single, "");
+                yield return (new TypedNodeView(single), "");
             }
         }
         else if (!reader.HasItems && reader.Kind is not ("List" or "NodeList"))
@@ -108,6 +130,26 @@ internal sealed class JsonNodeStream : IDisposable
                 ? "missing; expected List, NodeList or Node (the output of kubectl get nodes -o json or -o yaml)"
                 : $"'{reader.Kind}' is not one of List, NodeList, Node"));
         }
+    }
+
+    /// <summary>The canonical text of a quantity (<see cref="ResourceQuantity.ToString"/>), or null when it does not parse; each distinct text is parsed once.</summary>
+    public string? Canonical(string text)
+    {
+        if (!quantities.TryGetValue(text, out var canonical))
+        {
+            try
+            {
+                canonical = new ResourceQuantity(text).ToString();
+            }
+            catch (Exception error) when (error is FormatException or ArgumentException or OverflowException)
+            {
+                canonical = null;
+            }
+
+            quantities[text] = canonical;
+        }
+
+        return canonical;
     }
 
     /// <inheritdoc />
@@ -126,16 +168,19 @@ internal sealed class JsonNodeStream : IDisposable
         }
     }
 
-    /// <summary>The next item (null when it was skipped with a problem), or End.</summary>
-    private (V1Node? Node, string Path, bool End) Next(string display, List<InventoryProblem> problems, int index)
+    /// <summary>One parsed item: its document (null when it was not an object), its bytes in the buffer and its position.</summary>
+    private sealed record Item(JsonDocument? Document, ReadOnlyMemory<byte> Bytes, long Line, long Column);
+
+    /// <summary>The next item, or null after the root.</summary>
+    private Item? Next(string display, List<InventoryProblem> problems, int index)
     {
         while (true)
         {
-            var step = Step(out var start, out var length, out var token);
+            var step = Step(out var item, out var token);
             switch (step)
             {
                 case StepResult.End:
-                    return (null, "", true);
+                    return null;
                 case StepResult.NeedMore:
                     if (!Fill())
                     {
@@ -145,34 +190,9 @@ internal sealed class JsonNodeStream : IDisposable
                     continue;
                 case StepResult.NotAnObject:
                     problems.Add(new InventoryProblem(display, $"items[{index}]", $"expected a Node object, got {token}"));
-                    return (null, "", false);
-            }
-
-            var path = $"items[{index}].";
-            var (itemLine, itemColumn) = PositionOf(start);
-            try
-            {
-                using var item = new MemoryStream(buffer, start, length, writable: false);
-                var node = KubernetesJson.Deserialize<V1Node>(item);
-                if (node?.Kind is not (null or "Node"))
-                {
-                    problems.Add(new InventoryProblem(display, path + "kind", $"expected a Node, got kind '{node!.Kind}'", itemLine, itemColumn));
-                    return (null, path, false);
-                }
-
-                return (node, path, false);
-            }
-            catch (Exception error) when (error is JsonException or FormatException or ArgumentException or InvalidOperationException or OverflowException)
-            {
-                var badQuantity = error is JsonException ? null : FindBadQuantity(buffer.AsMemory(start, length));
-                problems.Add(badQuantity is null
-                    ? ItemProblem(display, path, error, itemLine, itemColumn)
-                    : new InventoryProblem(display, path + badQuantity, "not valid: " + Message(error), itemLine, itemColumn));
-                return (null, path, false);
-            }
-            finally
-            {
-                Advance(start + length - offset);
+                    return new Item(null, default, 0, 0);
+                default:
+                    return item;
             }
         }
     }
@@ -186,9 +206,9 @@ internal sealed class JsonNodeStream : IDisposable
     }
 
     /// <summary>Advances over whole units only (a root property with its value, an item); nothing is committed on NeedMore.</summary>
-    private StepResult Step(out int start, out int length, out JsonTokenType token)
+    private StepResult Step(out Item? item, out JsonTokenType token)
     {
-        start = length = 0;
+        item = null;
         token = JsonTokenType.None;
         while (true)
         {
@@ -254,22 +274,27 @@ internal sealed class JsonNodeStream : IDisposable
 
                     token = reader.TokenType;
                     var itemStart = (int)reader.TokenStartIndex;
-                    if (!reader.TrySkip())
-                    {
-                        return StepResult.NeedMore;
-                    }
-
                     if (token != JsonTokenType.StartObject)
                     {
+                        if (!reader.TrySkip())
+                        {
+                            return StepResult.NeedMore;
+                        }
+
                         Commit(ref reader);
                         return StepResult.NotAnObject;
                     }
 
-                    // The item is committed by Next once it has been deserialized (the bytes stay in place until then).
-                    state = reader.CurrentState;
-                    start = offset + itemStart;
-                    length = (int)reader.BytesConsumed - itemStart;
-                    Advance(itemStart);
+                    // One pass: the item is parsed straight from the reader; false means it is not all in the buffer yet.
+                    if (!JsonDocument.TryParseValue(ref reader, out var document))
+                    {
+                        return StepResult.NeedMore;
+                    }
+
+                    var (itemLine, itemColumn) = PositionOf(offset + itemStart);
+                    var bytes = buffer.AsMemory(offset + itemStart, (int)reader.BytesConsumed - itemStart);
+                    Commit(ref reader);
+                    item = new Item(document, bytes, itemLine, itemColumn);
                     return StepResult.Item;
             }
         }
@@ -336,44 +361,6 @@ internal sealed class JsonNodeStream : IDisposable
 
         count += read;
         return true;
-    }
-
-    /// <summary>The path of the first <c>status.capacity</c> or <c>status.allocatable</c> value that is not a quantity, or null.</summary>
-    private static string? FindBadQuantity(ReadOnlyMemory<byte> item)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(item);
-            if (!document.RootElement.TryGetProperty("status", out var status) || status.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-
-            foreach (var list in new[] { "capacity", "allocatable" })
-            {
-                if (!status.TryGetProperty(list, out var resources) || resources.ValueKind != JsonValueKind.Object)
-                {
-                    continue;
-                }
-
-                foreach (var resource in resources.EnumerateObject())
-                {
-                    try
-                    {
-                        _ = new ResourceQuantity(resource.Value.ValueKind == JsonValueKind.String ? resource.Value.GetString() : resource.Value.GetRawText());
-                    }
-                    catch (Exception error) when (error is FormatException or ArgumentException or OverflowException)
-                    {
-                        return $"status.{list}.{resource.Name}";
-                    }
-                }
-            }
-        }
-        catch (JsonException)
-        {
-        }
-
-        return null;
     }
 
     private static InventoryProblem ItemProblem(string display, string path, Exception error, long itemLine, long itemColumn)

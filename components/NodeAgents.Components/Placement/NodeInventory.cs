@@ -37,6 +37,22 @@ public static class NodeInventory
     /// </exception>
     public static IEnumerable<V1Node> Stream(string path)
     {
+        foreach (var view in Views(path))
+        {
+            if (view.Materialize() is { } node)
+            {
+                yield return node;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The nodes of <paramref name="path"/> as <see cref="NodeView"/>s, each valid until the enumeration moves on; what
+    /// <see cref="Stream"/> and <see cref="PlacementPlanner.Plan(IEnumerable{V1DaemonSet}, string, CoveragePolicy)"/> read.
+    /// </summary>
+    /// <exception cref="InventoryException">As <see cref="Stream"/>; problems recorded by <see cref="NodeView.Materialize"/> count too.</exception>
+    internal static IEnumerable<NodeView> Views(string path)
+    {
         var problems = new List<InventoryProblem>();
         IReadOnlyList<(string File, string Display)> files;
         if (Directory.Exists(path))
@@ -65,8 +81,8 @@ public static class NodeInventory
         {
             foreach (var (node, itemPath) in ReadFile(file, display, problems))
             {
-                var name = node.Metadata?.Name;
-                if (string.IsNullOrEmpty(name))
+                var name = node.Name;
+                if (name.Length == 0)
                 {
                     problems.Add(new InventoryProblem(display, itemPath + "metadata.name", "a Node needs a name"));
                     continue;
@@ -93,7 +109,7 @@ public static class NodeInventory
         }
     }
 
-    private static IEnumerable<(V1Node Node, string Path)> ReadFile(string file, string display, List<InventoryProblem> problems)
+    private static IEnumerable<(NodeView Node, string Path)> ReadFile(string file, string display, List<InventoryProblem> problems)
     {
         bool? json;
         try
@@ -115,7 +131,7 @@ public static class NodeInventory
         return json.Value ? JsonNodeStream.Read(file, display, problems) : ReadYaml(file, display, problems);
     }
 
-    private static List<(V1Node Node, string Path)> ReadYaml(string file, string display, List<InventoryProblem> problems)
+    private static List<(NodeView Node, string Path)> ReadYaml(string file, string display, List<InventoryProblem> problems)
     {
         try
         {
@@ -129,7 +145,7 @@ public static class NodeInventory
             switch (list.Kind)
             {
                 case "List" or "NodeList":
-                    var result = new List<(V1Node, string)>();
+                    var result = new List<(NodeView, string)>();
                     var items = list.Items ?? [];
                     for (var index = 0; index < items.Count; index++)
                     {
@@ -145,14 +161,14 @@ public static class NodeInventory
                         }
                         else
                         {
-                            result.Add((item, itemPath));
+                            result.Add((new TypedNodeView(item), itemPath));
                         }
                     }
 
                     return result;
                 case "Node":
                     var node = KubernetesYaml.Deserialize<V1Node>(File.ReadAllText(file));
-                    return node is null ? [] : [(node, "")];
+                    return node is null ? [] : [(new TypedNodeView(node), "")];
                 default:
                     problems.Add(new InventoryProblem(display, "kind", list.Kind is null
                         ? "missing; expected List, NodeList or Node (the output of kubectl get nodes -o json or -o yaml)"

@@ -24,7 +24,26 @@ public static class PlacementPlanner
     /// <summary>Plans <paramref name="daemonSets"/> on <paramref name="nodes"/> (read once, in order) under <paramref name="policy"/>.</summary>
     /// <exception cref="FormatException">A policy selector does not parse.</exception>
     /// <exception cref="ArgumentException">A DaemonSet has no pod template spec.</exception>
-    public static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, IEnumerable<V1Node> nodes, CoveragePolicy policy)
+    public static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, IEnumerable<V1Node> nodes, CoveragePolicy policy) =>
+        Plan(daemonSets, nodes.Select(node => (NodeView)new TypedNodeView(node)), policy);
+
+    /// <summary>
+    /// Plans the DaemonSets of <paramref name="manifests"/> on the inventory at <paramref name="inventoryPath"/> (a file or
+    /// folder, see <see cref="NodeInventory"/>), streamed: only the first node of each group is deserialized.
+    /// </summary>
+    /// <exception cref="InventoryException">The inventory cannot be read; every problem, after the whole inventory was read.</exception>
+    /// <exception cref="FormatException">A policy selector does not parse.</exception>
+    public static PlacementPlan Plan(ManifestSet manifests, string inventoryPath, CoveragePolicy policy) =>
+        Plan(manifests.Agents.Select(agent => agent.Objects.DaemonSet), inventoryPath, policy);
+
+    /// <summary>Plans <paramref name="daemonSets"/> on the inventory at <paramref name="inventoryPath"/>, streamed.</summary>
+    /// <exception cref="InventoryException">The inventory cannot be read; every problem, after the whole inventory was read.</exception>
+    /// <exception cref="FormatException">A policy selector does not parse.</exception>
+    /// <exception cref="ArgumentException">A DaemonSet has no pod template spec.</exception>
+    public static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, string inventoryPath, CoveragePolicy policy) =>
+        Plan(daemonSets, NodeInventory.Views(inventoryPath), policy);
+
+    private static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, IEnumerable<NodeView> nodes, CoveragePolicy policy)
     {
         var placements = daemonSets.Select(DaemonSetPlacement.For).ToList();
         var compiled = CompiledPolicy.From(policy);

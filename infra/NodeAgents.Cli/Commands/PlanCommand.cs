@@ -54,7 +54,7 @@ internal static class PlanCommand
         try
         {
             // The inventory is streamed into the planner; its problems surface after the last node, before any output.
-            plan = PlacementPlanner.Plan(ManifestSet.Build(bound.Agents, bound.PartOf), NodeInventory.Stream(nodesPath), bound.Coverage);
+            plan = PlacementPlanner.Plan(ManifestSet.Build(bound.Agents, bound.PartOf), nodesPath, bound.Coverage);
         }
         catch (InventoryException error)
         {

@@ -114,6 +114,22 @@ public class PlacementPlannerTests
     }
 
     [Fact]
+    public void Planning_a_streamed_inventory_gives_the_same_plan_as_planning_its_deserialized_nodes()
+    {
+        var manifests = NodeAgents.Building.ManifestSet.Build(
+            [NodeAgents.Presets.LoggingAgentPreset.Build(), NodeAgents.Presets.MonitoringAgentPreset.Build(), NodeAgents.Presets.NetworkAgentPreset.Build(), NodeAgents.Presets.SecurityAgentPreset.Build()]);
+        var folder = Path.Combine(RepoPaths.SharedData, "nodes");
+        var streamed = PlacementPlanner.Plan(manifests, folder, CoveragePolicy.Default);
+        var typed = PlacementPlanner.Plan(manifests, NodeInventory.Read(folder), CoveragePolicy.Default);
+
+        Assert.Equal(16, streamed.NodeCount);
+        Assert.Equal(typed.Groups.Select(group => (group.Description, string.Join(",", group.Nodes), string.Join(",", group.Decisions), group.Allocatable)),
+            streamed.Groups.Select(group => (group.Description, string.Join(",", group.Nodes), string.Join(",", group.Decisions), group.Allocatable)));
+        Assert.Equal(typed.Problems.Select(problem => problem.Message), streamed.Problems.Select(problem => problem.Message));
+        Assert.Equal(10, streamed.Groups.Count);
+    }
+
+    [Fact]
     public void Nodes_alike_in_every_relevant_label_taint_and_allocatable_share_a_group()
     {
         var nodes = new[]

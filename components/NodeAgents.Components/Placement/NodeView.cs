@@ -1,0 +1,175 @@
+using System.Text;
+using System.Text.Json;
+using k8s;
+using k8s.Models;
+
+namespace NodeAgents.Placement;
+
+/// <summary>
+/// What grouping reads of a node (name, labels, taints, allocatable, operating system), whether the node is already a
+/// <see cref="V1Node"/> or still a JSON item of a streamed inventory; <see cref="Materialize"/> gives the
+/// <see cref="V1Node"/> the decisions are made on, and is called only for the first node of each group.
+/// </summary>
+internal abstract class NodeView
+{
+    public abstract string Name { get; }
+
+    public abstract bool TryGetLabel(string key, out string value);
+
+    /// <summary>Every label, in document order.</summary>
+    public abstract IEnumerable<KeyValuePair<string, string>> Labels { get; }
+
+    /// <summary>Appends every taint as <c>key=value:effect</c> plus a separator, in document order.</summary>
+    public abstract void AppendTaints(StringBuilder key);
+
+    /// <summary>The canonical text of an allocatable quantity (<see cref="ResourceQuantity.ToString"/>), or null when absent.</summary>
+    public abstract string? Allocatable(string resource);
+
+    protected abstract string? ReportedOperatingSystem { get; }
+
+    /// <summary>The node as a <see cref="V1Node"/>, or null when it cannot be deserialized (a problem was recorded).</summary>
+    public abstract V1Node? Materialize();
+
+    /// <summary><c>kubernetes.io/os</c>, else <c>beta.kubernetes.io/os</c>, else <c>status.nodeInfo.operatingSystem</c>, else <c>unknown</c>.</summary>
+    public string OperatingSystem =>
+        TryGetLabel("kubernetes.io/os", out var os) || TryGetLabel("beta.kubernetes.io/os", out os) ? os : ReportedOperatingSystem is { Length: > 0 } reported ? reported : "unknown";
+}
+
+/// <summary>A <see cref="NodeView"/> over a deserialized node.</summary>
+internal sealed class TypedNodeView(V1Node node) : NodeView
+{
+    public override string Name => node.Metadata?.Name ?? "";
+
+    public override bool TryGetLabel(string key, out string value)
+    {
+        value = "";
+        return node.Metadata?.Labels is { } labels && labels.TryGetValue(key, out value!);
+    }
+
+    public override IEnumerable<KeyValuePair<string, string>> Labels => node.Metadata?.Labels ?? new Dictionary<string, string>();
+
+    public override void AppendTaints(StringBuilder key)
+    {
+        foreach (var taint in node.Spec?.Taints ?? [])
+        {
+            key.Append(taint.Key).Append('=').Append(taint.Value).Append(':').Append(taint.Effect).Append('\u0001');
+        }
+    }
+
+    public override string? Allocatable(string resource) =>
+        node.Status?.Allocatable is { } allocatable && allocatable.TryGetValue(resource, out var quantity) ? quantity?.ToString() : null;
+
+    protected override string? ReportedOperatingSystem => node.Status?.NodeInfo?.OperatingSystem;
+
+    public override V1Node Materialize() => node;
+}
+
+/// <summary>
+/// A <see cref="NodeView"/> over one parsed JSON item of a streamed List; valid only until the stream moves on. Reading it
+/// costs no more than the parse; only <see cref="Materialize"/> deserializes (KubernetesClient's <see cref="KubernetesJson"/>).
+/// </summary>
+internal sealed class JsonNodeView(JsonElement root, ReadOnlyMemory<byte> bytes, Func<string, string?> canonical, Action<Exception> failed) : NodeView
+{
+    private JsonElement Metadata => root.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object ? metadata : default;
+
+    public override string Name =>
+        Metadata.ValueKind == JsonValueKind.Object && Metadata.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString()! : "";
+
+    public string? Kind => root.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String ? kind.GetString() : null;
+
+    private JsonElement LabelObject =>
+        Metadata.ValueKind == JsonValueKind.Object && Metadata.TryGetProperty("labels", out var labels) && labels.ValueKind == JsonValueKind.Object ? labels : default;
+
+    public override bool TryGetLabel(string key, out string value)
+    {
+        value = "";
+        var labels = LabelObject;
+        if (labels.ValueKind != JsonValueKind.Object || !labels.TryGetProperty(key, out var found) || found.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        value = found.GetString()!;
+        return true;
+    }
+
+    public override IEnumerable<KeyValuePair<string, string>> Labels
+    {
+        get
+        {
+            var labels = LabelObject;
+            if (labels.ValueKind != JsonValueKind.Object)
+            {
+                yield break;
+            }
+
+            foreach (var label in labels.EnumerateObject())
+            {
+                if (label.Value.ValueKind == JsonValueKind.String)
+                {
+                    yield return new KeyValuePair<string, string>(label.Name, label.Value.GetString()!);
+                }
+            }
+        }
+    }
+
+    public override void AppendTaints(StringBuilder key)
+    {
+        if (!root.TryGetProperty("spec", out var spec) || spec.ValueKind != JsonValueKind.Object ||
+            !spec.TryGetProperty("taints", out var taints) || taints.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+
+        foreach (var taint in taints.EnumerateArray())
+        {
+            key.Append(Text(taint, "key")).Append('=').Append(Text(taint, "value")).Append(':').Append(Text(taint, "effect")).Append('\u0001');
+        }
+    }
+
+    public override string? Allocatable(string resource) =>
+        Resources("allocatable") is { ValueKind: JsonValueKind.Object } allocatable && allocatable.TryGetProperty(resource, out var value)
+            ? canonical(value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText())
+            : null;
+
+    /// <summary>The raw quantity texts of <c>status.capacity</c> and <c>status.allocatable</c> with their paths, for validation.</summary>
+    public IEnumerable<(string Path, string Text)> Quantities()
+    {
+        foreach (var list in new[] { "capacity", "allocatable" })
+        {
+            if (Resources(list) is { ValueKind: JsonValueKind.Object } resources)
+            {
+                foreach (var resource in resources.EnumerateObject())
+                {
+                    yield return ($"status.{list}.{resource.Name}", resource.Value.ValueKind == JsonValueKind.String ? resource.Value.GetString()! : resource.Value.GetRawText());
+                }
+            }
+        }
+    }
+
+    protected override string? ReportedOperatingSystem =>
+        root.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.Object &&
+        status.TryGetProperty("nodeInfo", out var info) && info.ValueKind == JsonValueKind.Object
+            ? Text(info, "operatingSystem")
+            : null;
+
+    public override V1Node? Materialize()
+    {
+        try
+        {
+            using var stream = new MemoryStream(bytes.ToArray(), writable: false);
+            return KubernetesJson.Deserialize<V1Node>(stream);
+        }
+        catch (Exception error) when (error is JsonException or FormatException or ArgumentException or InvalidOperationException or OverflowException)
+        {
+            failed(error);
+            return null;
+        }
+    }
+
+    private JsonElement Resources(string list) =>
+        root.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.Object && status.TryGetProperty(list, out var resources) ? resources : default;
+
+    private static string? Text(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
