@@ -37,7 +37,7 @@ internal static class NodeGrouping
             }
 
             // Role labels in key order, so documents that list labels differently still group together.
-            var roles = node.Labels.Where(label => label.Key.StartsWith(RolePrefix, StringComparison.Ordinal)).ToList();
+            var roles = node.LabelsStartingWith(RolePrefix).ToList();
             roles.Sort((left, right) => string.CompareOrdinal(left.Key, right.Key));
             foreach (var (labelKey, value) in roles)
             {

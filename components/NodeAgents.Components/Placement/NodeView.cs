@@ -16,8 +16,8 @@ internal abstract class NodeView
 
     public abstract bool TryGetLabel(string key, out string value);
 
-    /// <summary>Every label, in document order.</summary>
-    public abstract IEnumerable<KeyValuePair<string, string>> Labels { get; }
+    /// <summary>The labels whose key starts with <paramref name="prefix"/>, in document order.</summary>
+    public abstract IEnumerable<KeyValuePair<string, string>> LabelsStartingWith(string prefix);
 
     /// <summary>Appends every taint as <c>key=value:effect</c> plus a separator, in document order.</summary>
     public abstract void AppendTaints(StringBuilder key);
@@ -46,7 +46,8 @@ internal sealed class TypedNodeView(V1Node node) : NodeView
         return node.Metadata?.Labels is { } labels && labels.TryGetValue(key, out value!);
     }
 
-    public override IEnumerable<KeyValuePair<string, string>> Labels => node.Metadata?.Labels ?? new Dictionary<string, string>();
+    public override IEnumerable<KeyValuePair<string, string>> LabelsStartingWith(string prefix) =>
+        (node.Metadata?.Labels ?? new Dictionary<string, string>()).Where(label => label.Key.StartsWith(prefix, StringComparison.Ordinal));
 
     public override void AppendTaints(StringBuilder key)
     {
@@ -68,22 +69,34 @@ internal sealed class TypedNodeView(V1Node node) : NodeView
 /// A <see cref="NodeView"/> over one parsed JSON item of a streamed List; valid only until the stream moves on. Reading it
 /// costs no more than the parse; only <see cref="Materialize"/> deserializes (KubernetesClient's <see cref="KubernetesJson"/>).
 /// </summary>
-internal sealed class JsonNodeView(JsonElement root, ReadOnlyMemory<byte> bytes, Func<string, string?> canonical, Action<Exception> failed) : NodeView
+internal sealed class JsonNodeView : NodeView
 {
-    private JsonElement Metadata => root.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object ? metadata : default;
+    private readonly JsonElement root;
+    private readonly ReadOnlyMemory<byte> bytes;
+    private readonly Func<string, string?> canonical;
+    private readonly Action<Exception> failed;
+    private readonly JsonElement metadata;
+    private readonly JsonElement labels;
+    private readonly JsonElement status;
 
-    public override string Name =>
-        Metadata.ValueKind == JsonValueKind.Object && Metadata.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString()! : "";
+    public JsonNodeView(JsonElement root, ReadOnlyMemory<byte> bytes, Func<string, string?> canonical, Action<Exception> failed)
+    {
+        this.root = root;
+        this.bytes = bytes;
+        this.canonical = canonical;
+        this.failed = failed;
+        metadata = Child(root, "metadata");
+        labels = Child(metadata, "labels");
+        status = Child(root, "status");
+    }
 
-    public string? Kind => root.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String ? kind.GetString() : null;
+    public override string Name => Text(metadata, "name") ?? "";
 
-    private JsonElement LabelObject =>
-        Metadata.ValueKind == JsonValueKind.Object && Metadata.TryGetProperty("labels", out var labels) && labels.ValueKind == JsonValueKind.Object ? labels : default;
+    public string? Kind => Text(root, "kind");
 
     public override bool TryGetLabel(string key, out string value)
     {
         value = "";
-        var labels = LabelObject;
         if (labels.ValueKind != JsonValueKind.Object || !labels.TryGetProperty(key, out var found) || found.ValueKind != JsonValueKind.String)
         {
             return false;
@@ -93,22 +106,22 @@ internal sealed class JsonNodeView(JsonElement root, ReadOnlyMemory<byte> bytes,
         return true;
     }
 
-    public override IEnumerable<KeyValuePair<string, string>> Labels
+    public override IEnumerable<KeyValuePair<string, string>> LabelsStartingWith(string prefix)
     {
-        get
+        if (labels.ValueKind != JsonValueKind.Object)
         {
-            var labels = LabelObject;
-            if (labels.ValueKind != JsonValueKind.Object)
-            {
-                yield break;
-            }
+            yield break;
+        }
 
-            foreach (var label in labels.EnumerateObject())
+        var utf8Prefix = System.Text.Encoding.UTF8.GetBytes(prefix);
+        foreach (var label in labels.EnumerateObject())
+        {
+            // The raw UTF-8 name avoids a string per label; an escaped name (rare) is compared as a string.
+            var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(label);
+            var matches = raw.IndexOf((byte)'\\') >= 0 ? label.Name.StartsWith(prefix, StringComparison.Ordinal) : raw.StartsWith(utf8Prefix);
+            if (matches && label.Value.ValueKind == JsonValueKind.String)
             {
-                if (label.Value.ValueKind == JsonValueKind.String)
-                {
-                    yield return new KeyValuePair<string, string>(label.Name, label.Value.GetString()!);
-                }
+                yield return new KeyValuePair<string, string>(label.Name, label.Value.GetString()!);
             }
         }
     }
@@ -147,11 +160,7 @@ internal sealed class JsonNodeView(JsonElement root, ReadOnlyMemory<byte> bytes,
         }
     }
 
-    protected override string? ReportedOperatingSystem =>
-        root.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.Object &&
-        status.TryGetProperty("nodeInfo", out var info) && info.ValueKind == JsonValueKind.Object
-            ? Text(info, "operatingSystem")
-            : null;
+    protected override string? ReportedOperatingSystem => Text(Child(status, "nodeInfo"), "operatingSystem");
 
     public override V1Node? Materialize()
     {
@@ -167,8 +176,10 @@ internal sealed class JsonNodeView(JsonElement root, ReadOnlyMemory<byte> bytes,
         }
     }
 
-    private JsonElement Resources(string list) =>
-        root.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.Object && status.TryGetProperty(list, out var resources) ? resources : default;
+    private JsonElement Resources(string list) => Child(status, list);
+
+    private static JsonElement Child(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var child) && child.ValueKind == JsonValueKind.Object ? child : default;
 
     private static string? Text(JsonElement element, string property) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
