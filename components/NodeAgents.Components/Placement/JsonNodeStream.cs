@@ -21,7 +21,7 @@ internal sealed class JsonNodeStream : IDisposable
     private long line;
     private long column;
     private Phase phase = Phase.Start;
-    private readonly Dictionary<string, string?> quantities = new(StringComparer.Ordinal);
+    private readonly QuantityCache quantities = new();
 
     private JsonNodeStream(string file) =>
         stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
@@ -82,7 +82,7 @@ internal sealed class JsonNodeStream : IDisposable
 
             using var document = next.Document;
             var (line, column) = (next.Line, next.Column);
-            var view = new JsonNodeView(document.RootElement, next.Bytes, reader.Canonical,
+            var view = new JsonNodeView(document.RootElement, next.Bytes, reader.quantities,
                 error => problems.Add(new InventoryProblem(display, path.TrimEnd('.'), "not valid: " + Message(error), line, column)));
             if (view.Kind is not (null or "Node"))
             {
@@ -90,8 +90,7 @@ internal sealed class JsonNodeStream : IDisposable
                 continue;
             }
 
-            var bad = view.Quantities().FirstOrDefault(quantity => reader.Canonical(quantity.Text) is null);
-            if (bad.Path is not null)
+            if (view.FirstBadQuantity() is { } bad)
             {
                 problems.Add(new InventoryProblem(display, path + bad.Path, $"'{bad.Text}' is not a Kubernetes quantity", line, column));
                 continue;
@@ -130,26 +129,6 @@ internal sealed class JsonNodeStream : IDisposable
                 ? "missing; expected List, NodeList or Node (the output of kubectl get nodes -o json or -o yaml)"
                 : $"'{reader.Kind}' is not one of List, NodeList, Node"));
         }
-    }
-
-    /// <summary>The canonical text of a quantity (<see cref="ResourceQuantity.ToString"/>), or null when it does not parse; each distinct text is parsed once.</summary>
-    public string? Canonical(string text)
-    {
-        if (!quantities.TryGetValue(text, out var canonical))
-        {
-            try
-            {
-                canonical = new ResourceQuantity(text).ToString();
-            }
-            catch (Exception error) when (error is FormatException or ArgumentException or OverflowException)
-            {
-                canonical = null;
-            }
-
-            quantities[text] = canonical;
-        }
-
-        return canonical;
     }
 
     /// <inheritdoc />

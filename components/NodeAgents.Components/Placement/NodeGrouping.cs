@@ -22,6 +22,8 @@ internal static class NodeGrouping
         var groups = new List<Group>();
         var index = new Dictionary<string, Group>(StringComparer.Ordinal);
         var key = new StringBuilder(256);
+        var lookup = index.GetAlternateLookup<ReadOnlySpan<char>>();
+        var scratch = new char[512];
         foreach (var node in nodes)
         {
             key.Clear();
@@ -33,7 +35,12 @@ internal static class NodeGrouping
 
             foreach (var labelKey in labelKeys)
             {
-                key.Append(node.TryGetLabel(labelKey, out var value) ? value : "\u0002").Append('\u0001');
+                if (!node.AppendLabel(key, labelKey))
+                {
+                    key.Append('\u0002');
+                }
+
+                key.Append('\u0001');
             }
 
             // Role labels in key order, so documents that list labels differently still group together.
@@ -52,8 +59,15 @@ internal static class NodeGrouping
                 key.Append(node.Allocatable(resource) ?? "\u0002").Append('\u0001');
             }
 
-            var text = key.ToString();
-            if (!index.TryGetValue(text, out var group))
+            // Look the key up as a span: only a new group's key becomes a string.
+            if (scratch.Length < key.Length)
+            {
+                scratch = new char[key.Length * 2];
+            }
+
+            key.CopyTo(0, scratch, 0, key.Length);
+            var text = scratch.AsSpan(0, key.Length);
+            if (!lookup.TryGetValue(text, out var group))
             {
                 // Only the first node of a group becomes a V1Node; the decisions are made on it.
                 if (node.Materialize() is not { } representative)
@@ -62,7 +76,7 @@ internal static class NodeGrouping
                 }
 
                 group = new Group(representative, []);
-                index[text] = group;
+                index[new string(text)] = group;
                 groups.Add(group);
             }
 

@@ -16,6 +16,18 @@ internal abstract class NodeView
 
     public abstract bool TryGetLabel(string key, out string value);
 
+    /// <summary>Appends the value of the label <paramref name="labelKey"/> to <paramref name="key"/>; false when the node lacks it.</summary>
+    public virtual bool AppendLabel(StringBuilder key, string labelKey)
+    {
+        if (!TryGetLabel(labelKey, out var value))
+        {
+            return false;
+        }
+
+        key.Append(value);
+        return true;
+    }
+
     /// <summary>The labels whose key starts with <paramref name="prefix"/>, in document order.</summary>
     public abstract IEnumerable<KeyValuePair<string, string>> LabelsStartingWith(string prefix);
 
@@ -73,17 +85,17 @@ internal sealed class JsonNodeView : NodeView
 {
     private readonly JsonElement root;
     private readonly ReadOnlyMemory<byte> bytes;
-    private readonly Func<string, string?> canonical;
+    private readonly QuantityCache quantities;
     private readonly Action<Exception> failed;
     private readonly JsonElement metadata;
     private readonly JsonElement labels;
     private readonly JsonElement status;
 
-    public JsonNodeView(JsonElement root, ReadOnlyMemory<byte> bytes, Func<string, string?> canonical, Action<Exception> failed)
+    public JsonNodeView(JsonElement root, ReadOnlyMemory<byte> bytes, QuantityCache quantities, Action<Exception> failed)
     {
         this.root = root;
         this.bytes = bytes;
-        this.canonical = canonical;
+        this.quantities = quantities;
         this.failed = failed;
         metadata = Child(root, "metadata");
         labels = Child(metadata, "labels");
@@ -142,22 +154,47 @@ internal sealed class JsonNodeView : NodeView
 
     public override string? Allocatable(string resource) =>
         Resources("allocatable") is { ValueKind: JsonValueKind.Object } allocatable && allocatable.TryGetProperty(resource, out var value)
-            ? canonical(value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText())
+            ? quantities.Canonical(value)
             : null;
 
-    /// <summary>The raw quantity texts of <c>status.capacity</c> and <c>status.allocatable</c> with their paths, for validation.</summary>
-    public IEnumerable<(string Path, string Text)> Quantities()
+    /// <summary>The first <c>status.capacity</c> or <c>status.allocatable</c> value that is not a quantity (path, raw text), or null.</summary>
+    public (string Path, string Text)? FirstBadQuantity()
     {
-        foreach (var list in new[] { "capacity", "allocatable" })
+        foreach (var list in (ReadOnlySpan<string>)["capacity", "allocatable"])
         {
             if (Resources(list) is { ValueKind: JsonValueKind.Object } resources)
             {
                 foreach (var resource in resources.EnumerateObject())
                 {
-                    yield return ($"status.{list}.{resource.Name}", resource.Value.ValueKind == JsonValueKind.String ? resource.Value.GetString()! : resource.Value.GetRawText());
+                    if (quantities.Canonical(resource.Value) is null)
+                    {
+                        return ($"status.{list}.{resource.Name}", resource.Value.ValueKind == JsonValueKind.String ? resource.Value.GetString()! : resource.Value.GetRawText());
+                    }
                 }
             }
         }
+
+        return null;
+    }
+
+    /// <summary>Appends the value of the label decoded from its raw UTF-8, without a string per value.</summary>
+    public override bool AppendLabel(StringBuilder key, string labelKey)
+    {
+        if (labels.ValueKind != JsonValueKind.Object || !labels.TryGetProperty(labelKey, out var found) || found.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(found)[1..^1];
+        if (raw.Length > 256 || raw.IndexOf((byte)'\\') >= 0)
+        {
+            key.Append(found.GetString());
+            return true;
+        }
+
+        Span<char> chars = stackalloc char[raw.Length];
+        key.Append(chars[..Encoding.UTF8.GetChars(raw, chars)]);
+        return true;
     }
 
     protected override string? ReportedOperatingSystem => Text(Child(status, "nodeInfo"), "operatingSystem");
