@@ -109,7 +109,7 @@ internal sealed class JsonNodeView : NodeView
     public override bool TryGetLabel(string key, out string value)
     {
         value = "";
-        if (labels.ValueKind != JsonValueKind.Object || !labels.TryGetProperty(key, out var found) || found.ValueKind != JsonValueKind.String)
+        if (labels.ValueKind != JsonValueKind.Object || !labels.TryGetProperty(Utf8(key), out var found) || found.ValueKind != JsonValueKind.String)
         {
             return false;
         }
@@ -125,7 +125,7 @@ internal sealed class JsonNodeView : NodeView
             yield break;
         }
 
-        var utf8Prefix = System.Text.Encoding.UTF8.GetBytes(prefix);
+        var utf8Prefix = Utf8(prefix);
         foreach (var label in labels.EnumerateObject())
         {
             // The raw UTF-8 name avoids a string per label; an escaped name (rare) is compared as a string.
@@ -180,7 +180,7 @@ internal sealed class JsonNodeView : NodeView
     /// <summary>Appends the value of the label decoded from its raw UTF-8, without a string per value.</summary>
     public override bool AppendLabel(StringBuilder key, string labelKey)
     {
-        if (labels.ValueKind != JsonValueKind.Object || !labels.TryGetProperty(labelKey, out var found) || found.ValueKind != JsonValueKind.String)
+        if (labels.ValueKind != JsonValueKind.Object || !labels.TryGetProperty(Utf8(labelKey), out var found) || found.ValueKind != JsonValueKind.String)
         {
             return false;
         }
@@ -214,6 +214,11 @@ internal sealed class JsonNodeView : NodeView
     }
 
     private JsonElement Resources(string list) => Child(status, list);
+
+    /// <summary>The UTF-8 bytes of the few label keys grouping asks for, encoded once per process.</summary>
+    private static byte[] Utf8(string text) => Utf8Keys.GetOrAdd(text, static key => Encoding.UTF8.GetBytes(key));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Utf8Keys = new(StringComparer.Ordinal);
 
     private static JsonElement Child(JsonElement element, string property) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var child) && child.ValueKind == JsonValueKind.Object ? child : default;
