@@ -87,12 +87,21 @@ public enum PlanProblemKind
 public sealed record PlanProblem(PlanSeverity Severity, PlanProblemKind Kind, string GroupId, IReadOnlyList<string> Nodes, IReadOnlyList<string> Agents, string Message);
 
 /// <summary>The placement plan: the agents, the node groups with one decision per agent, and the problems.</summary>
-/// <param name="Agents">The agents, in the order given.</param>
-/// <param name="Groups">The node groups, in inventory order of their first node.</param>
-/// <param name="Problems">Errors first, then warnings, each in group order.</param>
-public sealed record PlacementPlan(IReadOnlyList<PlanAgent> Agents, IReadOnlyList<NodeGroup> Groups, IReadOnlyList<PlanProblem> Problems)
+/// <param name="agents">The agents, in the order given.</param>
+/// <param name="groups">The node groups, in inventory order of their first node.</param>
+/// <param name="problems">Errors first, then warnings, each in group order.</param>
+public sealed class PlacementPlan(IReadOnlyList<PlanAgent> agents, IReadOnlyList<NodeGroup> groups, IReadOnlyList<PlanProblem> problems)
 {
     private Dictionary<string, NodeGroup>? byNode;
+
+    /// <summary>The agents, in the order given.</summary>
+    public IReadOnlyList<PlanAgent> Agents { get; } = agents;
+
+    /// <summary>The node groups, in inventory order of their first node.</summary>
+    public IReadOnlyList<NodeGroup> Groups { get; } = groups;
+
+    /// <summary>Errors first, then warnings, each in group order.</summary>
+    public IReadOnlyList<PlanProblem> Problems { get; } = problems;
 
     /// <summary>How many nodes the inventory holds.</summary>
     public int NodeCount => Groups.Sum(group => group.Nodes.Count);
