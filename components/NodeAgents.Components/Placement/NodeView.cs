@@ -162,16 +162,27 @@ internal sealed class JsonNodeView : NodeView
     {
         foreach (var list in (ReadOnlySpan<string>)["capacity", "allocatable"])
         {
-            if (Resources(list) is { ValueKind: JsonValueKind.Object } resources)
+            if (Resources(list) is not { ValueKind: JsonValueKind.Object } resources)
             {
-                foreach (var resource in resources.EnumerateObject())
+                continue;
+            }
+
+            // Nodes of one shape repeat the same resource list byte for byte: check each distinct list once.
+            var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(resources);
+            if (quantities.IsKnownValidList(raw))
+            {
+                continue;
+            }
+
+            foreach (var resource in resources.EnumerateObject())
+            {
+                if (quantities.Canonical(resource.Value) is null)
                 {
-                    if (quantities.Canonical(resource.Value) is null)
-                    {
-                        return ($"status.{list}.{resource.Name}", resource.Value.ValueKind == JsonValueKind.String ? resource.Value.GetString()! : resource.Value.GetRawText());
-                    }
+                    return ($"status.{list}.{resource.Name}", resource.Value.ValueKind == JsonValueKind.String ? resource.Value.GetString()! : resource.Value.GetRawText());
                 }
             }
+
+            quantities.AddValidList(raw);
         }
 
         return null;

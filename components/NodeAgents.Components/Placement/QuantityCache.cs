@@ -14,6 +14,8 @@ internal sealed class QuantityCache
 {
     private readonly Dictionary<string, string?> canonical = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    private readonly Dictionary<int, List<byte[]>> validLists = [];
+    private int validListCount;
 
     public QuantityCache() => lookup = canonical.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -51,6 +53,50 @@ internal sealed class QuantityCache
         Span<char> chars = stackalloc char[raw.Length];
         var length = Encoding.UTF8.GetChars(raw, chars);
         return lookup.TryGetValue(chars[..length], out var result) ? result : Canonical(new string(chars[..length]));
+    }
+
+    /// <summary>True when this exact resource list (raw JSON bytes) was checked before and every value was a quantity.</summary>
+    public bool IsKnownValidList(ReadOnlySpan<byte> raw)
+    {
+        if (!validLists.TryGetValue(Hash(raw), out var known))
+        {
+            return false;
+        }
+
+        foreach (var bytes in known)
+        {
+            if (raw.SequenceEqual(bytes))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Remembers a resource list whose values are all quantities (at most 4,096 distinct lists).</summary>
+    public void AddValidList(ReadOnlySpan<byte> raw)
+    {
+        if (validListCount >= 4096)
+        {
+            return;
+        }
+
+        var hash = Hash(raw);
+        if (!validLists.TryGetValue(hash, out var known))
+        {
+            validLists[hash] = known = [];
+        }
+
+        known.Add(raw.ToArray());
+        validListCount++;
+    }
+
+    private static int Hash(ReadOnlySpan<byte> raw)
+    {
+        var hash = new HashCode();
+        hash.AddBytes(raw);
+        return hash.ToHashCode();
     }
 
     private static string? Parse(string text)
