@@ -6,14 +6,15 @@ namespace NodeAgents.Placement;
 
 /// <summary>
 /// Reads the items of a JSON <c>List</c>/<c>NodeList</c> one at a time from a stream, so a 20,000-node inventory never sits
-/// in memory as a whole: System.Text.Json's <see cref="Utf8JsonReader"/> walks the document in chunks, and each complete
-/// item is handed to KubernetesClient's <see cref="KubernetesJson"/> to become a <see cref="V1Node"/>. The buffer grows only
-/// to the size of the largest item. Positions of problems are absolute 1-based lines and columns of the file.
+/// in memory as a whole: System.Text.Json's <see cref="Utf8JsonReader"/> walks the document in chunks, and in the same
+/// single pass <see cref="NodeFields"/> picks out what grouping needs; an item becomes a <see cref="V1Node"/> (KubernetesClient's
+/// <see cref="KubernetesJson"/>) only when it is the first of its group. The buffer grows only to the size of the largest
+/// item. Positions of problems are absolute 1-based lines and columns of the file.
 /// </summary>
 internal sealed class JsonNodeStream : IDisposable
 {
     private readonly Stream stream;
-    private byte[] buffer = new byte[1 << 16];
+    private byte[] buffer = new byte[1 << 18];
     private int offset;
     private int count;
     private bool endOfFile;
@@ -22,9 +23,13 @@ internal sealed class JsonNodeStream : IDisposable
     private long column;
     private Phase phase = Phase.Start;
     private readonly QuantityCache quantities = new();
+    private readonly NodeFields fields;
 
-    private JsonNodeStream(string file) =>
+    private JsonNodeStream(string file, IReadOnlyCollection<string> labelKeys)
+    {
         stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        fields = new NodeFields(labelKeys, quantities);
+    }
 
     private enum Phase
     {
@@ -46,9 +51,13 @@ internal sealed class JsonNodeStream : IDisposable
     /// an object, a kind other than Node, a capacity or allocatable value that is not a quantity. The root's kind is checked
     /// after the last item; a root without <c>items</c> but with kind Node is read as one node.
     /// </summary>
-    public static IEnumerable<(NodeView Node, string Path)> Read(string file, string display, List<InventoryProblem> problems)
+    /// <param name="file">The file to read.</param>
+    /// <param name="display">The file name for problems.</param>
+    /// <param name="problems">Where problems go.</param>
+    /// <param name="labelKeys">The label keys whose values the views must answer (<see cref="NodeView.TryGetLabel"/>); others are skipped.</param>
+    public static IEnumerable<(NodeView Node, string Path)> Read(string file, string display, List<InventoryProblem> problems, IReadOnlyCollection<string> labelKeys)
     {
-        using var reader = Open(file, display, problems);
+        using var reader = Open(file, display, problems, labelKeys);
         if (reader is null)
         {
             yield break;
@@ -75,27 +84,27 @@ internal sealed class JsonNodeStream : IDisposable
             }
 
             var path = $"items[{index++}].";
-            if (next.Document is null)
+            if (next.Bytes.IsEmpty)
             {
                 continue;
             }
 
-            using var document = next.Document;
             var (line, column) = (next.Line, next.Column);
-            var view = new JsonNodeView(document.RootElement, next.Bytes, reader.quantities,
-                error => problems.Add(new InventoryProblem(display, path.TrimEnd('.'), "not valid: " + Message(error), line, column)));
-            if (view.Kind is not (null or "Node"))
+            var fields = reader.fields;
+            if (fields.Kind is not (null or "Node"))
             {
-                problems.Add(new InventoryProblem(display, path + "kind", $"expected a Node, got kind '{view.Kind}'", line, column));
+                problems.Add(new InventoryProblem(display, path + "kind", $"expected a Node, got kind '{fields.Kind}'", line, column));
                 continue;
             }
 
-            if (view.FirstBadQuantity() is { } bad)
+            if (fields.BadQuantity is { } bad)
             {
                 problems.Add(new InventoryProblem(display, path + bad.Path, $"'{bad.Text}' is not a Kubernetes quantity", line, column));
                 continue;
             }
 
+            var view = new JsonItemNodeView(fields, next.Bytes,
+                error => problems.Add(new InventoryProblem(display, path.TrimEnd('.'), "not valid: " + Message(error), line, column)));
             yield return (view, path);
         }
 
@@ -134,11 +143,11 @@ internal sealed class JsonNodeStream : IDisposable
     /// <inheritdoc />
     public void Dispose() => stream.Dispose();
 
-    private static JsonNodeStream? Open(string file, string display, List<InventoryProblem> problems)
+    private static JsonNodeStream? Open(string file, string display, List<InventoryProblem> problems, IReadOnlyCollection<string> labelKeys)
     {
         try
         {
-            return new JsonNodeStream(file);
+            return new JsonNodeStream(file, labelKeys);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
@@ -148,7 +157,8 @@ internal sealed class JsonNodeStream : IDisposable
     }
 
     /// <summary>One parsed item: its document (null when it was not an object), its bytes in the buffer and its position.</summary>
-    private sealed record Item(JsonDocument? Document, ReadOnlyMemory<byte> Bytes, long Line, long Column);
+    /// <summary>One item read into <see cref="fields"/>: its bytes in the buffer (empty when it was not an object) and its position.</summary>
+    private sealed record Item(ReadOnlyMemory<byte> Bytes, long Line, long Column);
 
     /// <summary>The next item, or null after the root.</summary>
     private Item? Next(string display, List<InventoryProblem> problems, int index)
@@ -169,7 +179,7 @@ internal sealed class JsonNodeStream : IDisposable
                     continue;
                 case StepResult.NotAnObject:
                     problems.Add(new InventoryProblem(display, $"items[{index}]", $"expected a Node object, got {token}"));
-                    return new Item(null, default, 0, 0);
+                    return new Item(default, 0, 0);
                 default:
                     return item;
             }
@@ -264,8 +274,8 @@ internal sealed class JsonNodeStream : IDisposable
                         return StepResult.NotAnObject;
                     }
 
-                    // One pass: the item is parsed straight from the reader; false means it is not all in the buffer yet.
-                    if (!JsonDocument.TryParseValue(ref reader, out var document))
+                    // One pass: the fields are read while the reader looks for the item's end; false means the buffer ended first.
+                    if (!fields.TryRead(ref reader))
                     {
                         return StepResult.NeedMore;
                     }
@@ -273,7 +283,7 @@ internal sealed class JsonNodeStream : IDisposable
                     var (itemLine, itemColumn) = PositionOf(offset + itemStart);
                     var bytes = buffer.AsMemory(offset + itemStart, (int)reader.BytesConsumed - itemStart);
                     Commit(ref reader);
-                    item = new Item(document, bytes, itemLine, itemColumn);
+                    item = new Item(bytes, itemLine, itemColumn);
                     return StepResult.Item;
             }
         }

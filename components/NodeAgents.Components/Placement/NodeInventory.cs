@@ -37,7 +37,7 @@ public static class NodeInventory
     /// </exception>
     public static IEnumerable<V1Node> Stream(string path)
     {
-        foreach (var view in Views(path))
+        foreach (var view in Views(path, []))
         {
             if (view.Materialize() is { } node)
             {
@@ -51,7 +51,9 @@ public static class NodeInventory
     /// <see cref="Stream"/> and <see cref="PlacementPlanner.Plan(IEnumerable{V1DaemonSet}, string, CoveragePolicy)"/> read.
     /// </summary>
     /// <exception cref="InventoryException">As <see cref="Stream"/>; problems recorded by <see cref="NodeView.Materialize"/> count too.</exception>
-    internal static IEnumerable<NodeView> Views(string path)
+    /// <param name="path">The inventory file or folder.</param>
+    /// <param name="labelKeys">The label keys the views must answer for JSON items (others are skipped while reading).</param>
+    internal static IEnumerable<NodeView> Views(string path, IReadOnlyCollection<string> labelKeys)
     {
         var problems = new List<InventoryProblem>();
         IReadOnlyList<(string File, string Display)> files;
@@ -79,7 +81,7 @@ public static class NodeInventory
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (file, display) in files)
         {
-            foreach (var (node, itemPath) in ReadFile(file, display, problems))
+            foreach (var (node, itemPath) in ReadFile(file, display, problems, labelKeys))
             {
                 var name = node.Name;
                 if (name.Length == 0)
@@ -109,7 +111,7 @@ public static class NodeInventory
         }
     }
 
-    private static IEnumerable<(NodeView Node, string Path)> ReadFile(string file, string display, List<InventoryProblem> problems)
+    private static IEnumerable<(NodeView Node, string Path)> ReadFile(string file, string display, List<InventoryProblem> problems, IReadOnlyCollection<string> labelKeys)
     {
         bool? json;
         try
@@ -128,7 +130,7 @@ public static class NodeInventory
             return [];
         }
 
-        return json.Value ? JsonNodeStream.Read(file, display, problems) : ReadYaml(file, display, problems);
+        return json.Value ? JsonNodeStream.Read(file, display, problems, labelKeys) : ReadYaml(file, display, problems);
     }
 
     private static List<(NodeView Node, string Path)> ReadYaml(string file, string display, List<InventoryProblem> problems)

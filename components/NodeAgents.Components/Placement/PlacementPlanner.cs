@@ -25,7 +25,7 @@ public static class PlacementPlanner
     /// <exception cref="FormatException">A policy selector does not parse.</exception>
     /// <exception cref="ArgumentException">A DaemonSet has no pod template spec.</exception>
     public static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, IEnumerable<V1Node> nodes, CoveragePolicy policy) =>
-        Plan(daemonSets, nodes.Select(node => (NodeView)new TypedNodeView(node)), policy);
+        Plan(daemonSets, _ => nodes.Select(node => (NodeView)new TypedNodeView(node)), policy);
 
     /// <summary>
     /// Plans the DaemonSets of <paramref name="manifests"/> on the inventory at <paramref name="inventoryPath"/> (a file or
@@ -41,9 +41,10 @@ public static class PlacementPlanner
     /// <exception cref="FormatException">A policy selector does not parse.</exception>
     /// <exception cref="ArgumentException">A DaemonSet has no pod template spec.</exception>
     public static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, string inventoryPath, CoveragePolicy policy) =>
-        Plan(daemonSets, NodeInventory.Views(inventoryPath), policy);
+        Plan(daemonSets, labelKeys => NodeInventory.Views(inventoryPath, labelKeys), policy);
 
-    private static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, IEnumerable<NodeView> nodes, CoveragePolicy policy)
+    /// <summary>Plans with the nodes that <paramref name="nodes"/> yields for the label keys the rules read.</summary>
+    private static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, Func<IReadOnlyList<string>, IEnumerable<NodeView>> nodes, CoveragePolicy policy)
     {
         var placements = daemonSets.Select(DaemonSetPlacement.For).ToList();
         var compiled = CompiledPolicy.From(policy);
@@ -54,7 +55,7 @@ public static class PlacementPlanner
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
-        var groups = NodeGrouping.Build(nodes, labelKeys, placements.Any(placement => placement.ReadsNodeName));
+        var groups = NodeGrouping.Build(nodes(labelKeys), labelKeys, placements.Any(placement => placement.ReadsNodeName));
 
         var agents = placements.Select(placement => new PlanAgent(placement.Name, placement.Namespace, placement.Role, placement.Requests, placement.Priority, placement.HostPorts)).ToList();
         var planned = new List<NodeGroup>(groups.Count);

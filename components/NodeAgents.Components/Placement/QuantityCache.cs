@@ -1,6 +1,4 @@
-using System.Runtime.InteropServices;
 using System.Text;
-using System.Text.Json;
 using k8s.Models;
 
 namespace NodeAgents.Placement;
@@ -14,8 +12,6 @@ internal sealed class QuantityCache
 {
     private readonly Dictionary<string, string?> canonical = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> lookup;
-    private readonly Dictionary<int, List<byte[]>> validLists = [];
-    private int validListCount;
 
     public QuantityCache() => lookup = canonical.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -31,72 +27,17 @@ internal sealed class QuantityCache
         return result;
     }
 
-    /// <summary>The canonical text of a JSON quantity (a string or a number), or null when it is not a quantity.</summary>
-    public string? Canonical(JsonElement value)
+    /// <summary>The canonical text of a quantity given as raw UTF-8 (unescaped), or null when it is not a quantity.</summary>
+    public string? Canonical(ReadOnlySpan<byte> utf8)
     {
-        if (value.ValueKind is not (JsonValueKind.String or JsonValueKind.Number))
+        if (utf8.Length > 128)
         {
-            return null;
+            return Canonical(Encoding.UTF8.GetString(utf8));
         }
 
-        var raw = JsonMarshal.GetRawUtf8Value(value);
-        if (value.ValueKind == JsonValueKind.String)
-        {
-            raw = raw[1..^1];
-        }
-
-        if (raw.Length > 128 || raw.IndexOf((byte)'\\') >= 0)
-        {
-            return Canonical(value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText());
-        }
-
-        Span<char> chars = stackalloc char[raw.Length];
-        var length = Encoding.UTF8.GetChars(raw, chars);
+        Span<char> chars = stackalloc char[utf8.Length];
+        var length = Encoding.UTF8.GetChars(utf8, chars);
         return lookup.TryGetValue(chars[..length], out var result) ? result : Canonical(new string(chars[..length]));
-    }
-
-    /// <summary>True when this exact resource list (raw JSON bytes) was checked before and every value was a quantity.</summary>
-    public bool IsKnownValidList(ReadOnlySpan<byte> raw)
-    {
-        if (!validLists.TryGetValue(Hash(raw), out var known))
-        {
-            return false;
-        }
-
-        foreach (var bytes in known)
-        {
-            if (raw.SequenceEqual(bytes))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Remembers a resource list whose values are all quantities (at most 4,096 distinct lists).</summary>
-    public void AddValidList(ReadOnlySpan<byte> raw)
-    {
-        if (validListCount >= 4096)
-        {
-            return;
-        }
-
-        var hash = Hash(raw);
-        if (!validLists.TryGetValue(hash, out var known))
-        {
-            validLists[hash] = known = [];
-        }
-
-        known.Add(raw.ToArray());
-        validListCount++;
-    }
-
-    private static int Hash(ReadOnlySpan<byte> raw)
-    {
-        var hash = new HashCode();
-        hash.AddBytes(raw);
-        return hash.ToHashCode();
     }
 
     private static string? Parse(string text)

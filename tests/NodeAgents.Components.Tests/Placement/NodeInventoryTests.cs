@@ -82,11 +82,11 @@ public sealed class NodeInventoryTests : IDisposable
     [Fact]
     public void Items_larger_than_the_read_buffer_are_read_whole()
     {
-        var labels = string.Join(",", Enumerable.Range(0, 5000).Select(i => $"\"label-{i}\":\"value-{i}\""));
+        var labels = string.Join(",", Enumerable.Range(0, 12000).Select(i => $"\"label-{i}\":\"value-{i}\""));
         var items = string.Join(",\n", Enumerable.Range(0, 3).Select(i => $"{{\"kind\":\"Node\",\"metadata\":{{\"name\":\"n{i}\",\"labels\":{{{labels}}}}}}}"));
         var nodes = NodeInventory.Read(Write("big.json", $"{{\"apiVersion\":\"v1\",\n\"items\":[\n{items}\n],\"kind\":\"List\"}}"));
         Assert.Equal(["n0", "n1", "n2"], nodes.Select(node => node.Metadata.Name));
-        Assert.Equal("value-4999", nodes[2].Metadata.Labels["label-4999"]);
+        Assert.Equal("value-11999", nodes[2].Metadata.Labels["label-11999"]);
     }
 
     [Fact]
