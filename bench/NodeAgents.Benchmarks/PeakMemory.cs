@@ -22,7 +22,12 @@ public static class PeakMemory
         if (!File.Exists(file))
         {
             InventoryGenerator.Write(InventoryGenerator.Shapes(BenchPaths.SharedData), count, file);
-            var self = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [Environment.GetCommandLineArgs()[0], "--peak", count.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+            // Run again as a new process: through the dotnet host (dotnet NodeAgents.Benchmarks.dll) or the app host.
+            var host = Environment.ProcessPath!;
+            string[] arguments = Path.GetFileNameWithoutExtension(host) == "dotnet"
+                ? [typeof(PeakMemory).Assembly.Location, "--peak", count.ToString(CultureInfo.InvariantCulture)]
+                : ["--peak", count.ToString(CultureInfo.InvariantCulture)];
+            var self = Process.Start(new ProcessStartInfo(host, arguments) { UseShellExecute = false })!;
             self.WaitForExit();
             File.Delete(file);
             return self.ExitCode;
