@@ -129,10 +129,12 @@ public class PlanCommandTests
         Assert.Contains("│ g1 ", output);
         Assert.Contains("error: no monitoring agent on node aksnpwin000000 (g1), which the coverage policy requires: node-exporter: nodeSelector kubernetes.io/os=linux (node has kubernetes.io/os=windows)", output);
         Assert.Contains("4 agents on 1 nodes in 1 groups: 1 error, 0 warnings", output);
+        Assert.Contains("why not: g1 (aksnpwin000000): fluent-bit, node-exporter, node-local-dns, falco: selector: nodeSelector kubernetes.io/os=linux (node has kubernetes.io/os=windows)", output);
 
         var (_, markdown, _) = Run("plan", "--stack", "prod", "--nodes", Inventory("kind-3node.json"), "--project-dir", RepoPaths.Root, "-o", "markdown");
         Assert.Contains("| group | nodes | os · roles · taints | fluent-bit | node-exporter | node-local-dns | falco |", markdown);
         Assert.Contains("| g2 | 2: kind-worker, kind-worker2 |", markdown);
+        Assert.DoesNotContain("**Why not**", markdown);
     }
 
     [Fact]

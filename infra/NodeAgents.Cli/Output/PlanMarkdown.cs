@@ -23,6 +23,18 @@ internal static class PlanMarkdown
         }
 
         text.AppendLine().AppendLine("_" + PlanText.Legend + "_").AppendLine();
+        var whyNot = PlanText.WhyNot(plan).ToList();
+        if (whyNot.Count > 0)
+        {
+            text.AppendLine("**Why not**").AppendLine();
+            foreach (var line in whyNot)
+            {
+                text.AppendLine("- " + Escape(line));
+            }
+
+            text.AppendLine();
+        }
+
         if (plan.Problems.Count > 0)
         {
             text.AppendLine("**Problems**").AppendLine();

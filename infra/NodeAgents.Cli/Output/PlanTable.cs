@@ -26,6 +26,11 @@ internal static class PlanTable
         var console = Terminal.Over(writer);
         console.Write(table);
         console.WriteLine(PlanText.Legend);
+        foreach (var line in PlanText.WhyNot(plan))
+        {
+            console.WriteLine("why not: " + line);
+        }
+
         foreach (var problem in plan.Problems)
         {
             console.WriteLine($"{(problem.Severity == PlanSeverity.Error ? "error" : "warning")}: {problem.Message}");

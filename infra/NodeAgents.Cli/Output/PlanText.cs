@@ -33,6 +33,18 @@ internal static class PlanText
     public static string Policy(NodeGroup group) =>
         group.ExcludedBy is not null ? $"excluded ({group.ExcludedBy})" : group.RequiredRoles.Count == 0 ? "-" : "needs " + string.Join(", ", group.RequiredRoles);
 
+    /// <summary>
+    /// Why agents do not land, one line per group and reason, agents with the same reason together, e.g.
+    /// <c>g2 (aksnpwin000000): fluent-bit, falco: selector: nodeSelector kubernetes.io/os=linux (node has kubernetes.io/os=windows)</c>.
+    /// </summary>
+    public static IEnumerable<string> WhyNot(PlacementPlan plan) =>
+        from grp in plan.Groups
+        from reason in grp.Decisions
+            .Select((decision, index) => (decision, agent: plan.Agents[index].Name))
+            .Where(pair => pair.decision.Outcome != PlacementOutcome.Lands)
+            .GroupBy(pair => (pair.decision.Outcome, pair.decision.Reason))
+        select $"{grp.Id} ({Nodes(grp.Nodes)}): {string.Join(", ", reason.Select(pair => pair.agent))}: {Cell(reason.Key.Outcome)}: {reason.Key.Reason}";
+
     /// <summary>The closing line, e.g. <c>stack prod: 4 agents on 8 nodes in 5 groups: 2 errors, 1 warning</c>.</summary>
     public static string Summary(PlacementPlan plan, string stack, string nodesPath)
     {
