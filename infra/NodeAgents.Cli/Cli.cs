@@ -13,6 +13,7 @@ public static class Cli
         {
             RenderCommand.Create(stdout, stderr),
             ValidateCommand.Create(stdout, stderr),
+            PlanCommand.Create(stdout, stderr),
         };
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

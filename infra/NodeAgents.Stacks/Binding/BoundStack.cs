@@ -7,4 +7,8 @@ namespace NodeAgents.Stacks.Binding;
 /// <param name="StackName">The stack name.</param>
 /// <param name="PartOf">The <c>app.kubernetes.io/part-of</c> value of every object.</param>
 /// <param name="Agents">The deployed agents, in the order logging, monitoring, network, security.</param>
-public sealed record BoundStack(string ProjectName, string StackName, string PartOf, IReadOnlyList<NodeAgentSpec> Agents);
+public sealed record BoundStack(string ProjectName, string StackName, string PartOf, IReadOnlyList<NodeAgentSpec> Agents)
+{
+    /// <summary>The placement coverage policy (<c>coverage</c> key); <see cref="Placement.CoveragePolicy.Default"/> when absent.</summary>
+    public Placement.CoveragePolicy Coverage { get; init; } = Placement.CoveragePolicy.Default;
+}

@@ -9,7 +9,8 @@ namespace NodeAgents.Stacks.Binding;
 /// Binds a stack's config into agent specs. The same binder serves the offline commands and the Pulumi program.
 /// Keys of the project's namespace (documented in README "Config reference"):
 /// <c>namespace</c> (string), <c>partOf</c> (string), <c>logging</c>, <c>monitoring</c>, <c>network</c>, <c>security</c>
-/// (mappings: <c>enabled</c> plus the preset's options), <c>forwardSharedKey</c> (a <c>secure:</c> value).
+/// (mappings: <c>enabled</c> plus the preset's options), <c>forwardSharedKey</c> (a <c>secure:</c> value),
+/// <c>coverage</c> (the placement coverage policy, see <see cref="CoverageBinder"/>).
 /// An agent is deployed when its key is present and <c>enabled</c> is not false. The stack-wide <c>namespace</c> applies to
 /// every agent that sets no <c>namespace</c> of its own, except one whose preset pins its namespace
 /// (<see cref="NodeAgentSpec.NamespacePinned"/>: the network agent stays in kube-system). Keys of other namespaces
@@ -21,7 +22,7 @@ public static class StackBinder
     public static IReadOnlyList<string> AgentKeys { get; } = ["logging", "monitoring", "network", "security"];
 
     /// <summary>Every key of the project's namespace the binder knows.</summary>
-    public static IReadOnlyList<string> ProjectKeys { get; } = ["namespace", "partOf", .. AgentKeys, "forwardSharedKey"];
+    public static IReadOnlyList<string> ProjectKeys { get; } = ["namespace", "partOf", .. AgentKeys, "forwardSharedKey", CoverageBinder.Key];
 
     /// <summary>Binds <paramref name="input"/>.</summary>
     /// <exception cref="ConfigException">Any key is unknown, mistyped or invalid; lists every problem at once.</exception>
@@ -106,9 +107,10 @@ public static class StackBinder
             }
         }
 
+        var coverage = CoverageBinder.Bind(input, prefix, problems);
         return problems.Count > 0
             ? throw new ConfigException(problems)
-            : new BoundStack(input.ProjectName, input.StackName, partOf, agents);
+            : new BoundStack(input.ProjectName, input.StackName, partOf, agents) { Coverage = coverage };
     }
 
     private static NodeAgentSpec? BindAgent(string agentKey, YamlNode node, string path, StrictBinder binder, bool hasSharedKey)

@@ -1,0 +1,490 @@
+using System.Text;
+using System.Text.Json;
+using k8s;
+using k8s.Models;
+
+namespace NodeAgents.Placement;
+
+/// <summary>
+/// The fields grouping reads of one JSON Node item (kind, name, the label values the rules read, the role labels, taints,
+/// allocatable cpu/memory/pods, the reported operating system), read in the same single pass of
+/// <see cref="Utf8JsonReader"/> that finds the item's end, plus the first capacity or allocatable value that is not a
+/// quantity. Everything else is skipped without being decoded. One instance is reused for every item of a stream.
+/// </summary>
+internal sealed class NodeFields
+{
+    private const string RolePrefix = "node-role.kubernetes.io/";
+    private static readonly byte[] RolePrefixUtf8 = Encoding.UTF8.GetBytes(RolePrefix);
+
+    private readonly string[] labelKeys;
+    private readonly byte[][] labelKeysUtf8;
+    private readonly QuantityCache quantities;
+    private readonly StringPool pool = new();
+
+    public NodeFields(IReadOnlyCollection<string> labelKeys, QuantityCache quantities)
+    {
+        this.labelKeys = [.. labelKeys];
+        labelKeysUtf8 = [.. this.labelKeys.Select(Encoding.UTF8.GetBytes)];
+        this.quantities = quantities;
+        Labels = new string?[this.labelKeys.Length];
+        readMetadata = ReadMetadataProperty;
+        readSpec = ReadSpecProperty;
+        readStatus = ReadStatusProperty;
+        readLabel = ReadLabel;
+        readTaint = ReadTaintProperty;
+        readAllocatable = (ref Utf8JsonReader resource) => ReadQuantity(ref resource, "allocatable");
+        readCapacity = (ref Utf8JsonReader resource) => ReadQuantity(ref resource, "capacity");
+        readNodeInfo = ReadNodeInfoProperty;
+    }
+
+    // Delegates made once, not per node.
+    private readonly PropertyReader readMetadata;
+    private readonly PropertyReader readSpec;
+    private readonly PropertyReader readStatus;
+    private readonly PropertyReader readLabel;
+    private readonly PropertyReader readTaint;
+    private readonly PropertyReader readAllocatable;
+    private readonly PropertyReader readCapacity;
+    private readonly PropertyReader readNodeInfo;
+    private (string? Key, string? Value, string? Effect) taint;
+
+    public string? Kind { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    /// <summary>The value of each label key asked for (same order), or null when absent.</summary>
+    public string?[] Labels { get; }
+
+    public List<KeyValuePair<string, string>> RoleLabels { get; } = [];
+
+    public List<(string? Key, string? Value, string? Effect)> Taints { get; } = [];
+
+    public string? Cpu { get; private set; }
+
+    public string? Memory { get; private set; }
+
+    public string? Pods { get; private set; }
+
+    public string? OperatingSystem { get; private set; }
+
+    /// <summary>The first capacity or allocatable value that is not a quantity: its path below the item and its text.</summary>
+    public (string Path, string Text)? BadQuantity { get; private set; }
+
+    public bool TryGetLabel(string key, out string value)
+    {
+        var index = Array.IndexOf(labelKeys, key);
+        value = index >= 0 ? Labels[index] ?? "" : "";
+        return index >= 0 && Labels[index] is not null;
+    }
+
+    /// <summary>
+    /// Reads the item whose StartObject the reader is on, up to its EndObject; false when the buffer ends first (the caller
+    /// refills and reads the item again from its start).
+    /// </summary>
+    /// <exception cref="JsonException">The item is not valid JSON.</exception>
+    public bool TryRead(ref Utf8JsonReader reader)
+    {
+        Reset();
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return true;
+            }
+
+            bool ok;
+            if (reader.ValueTextEquals("kind"u8))
+            {
+                ok = TryReadString(ref reader, out var kind);
+                Kind = kind;
+            }
+            else if (reader.ValueTextEquals("metadata"u8))
+            {
+                ok = TryReadObject(ref reader, readMetadata);
+            }
+            else if (reader.ValueTextEquals("spec"u8))
+            {
+                ok = TryReadObject(ref reader, readSpec);
+            }
+            else if (reader.ValueTextEquals("status"u8))
+            {
+                ok = TryReadObject(ref reader, readStatus);
+            }
+            else
+            {
+                ok = TrySkipValue(ref reader);
+            }
+
+            if (!ok)
+            {
+                return false;
+            }
+        }
+    }
+
+    private delegate bool PropertyReader(ref Utf8JsonReader reader);
+
+    private void Reset()
+    {
+        Kind = null;
+        Name = "";
+        Array.Clear(Labels);
+        RoleLabels.Clear();
+        Taints.Clear();
+        Cpu = Memory = Pods = OperatingSystem = null;
+        BadQuantity = null;
+    }
+
+    private bool ReadMetadataProperty(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("name"u8))
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            Name = reader.TokenType == JsonTokenType.String ? reader.GetString()! : "";
+            return reader.TokenType == JsonTokenType.String || reader.TrySkip();
+        }
+
+        return reader.ValueTextEquals("labels"u8) ? TryReadObject(ref reader, readLabel) : TrySkipValue(ref reader);
+    }
+
+    private bool ReadLabel(ref Utf8JsonReader reader)
+    {
+        var index = -1;
+        for (var candidate = 0; candidate < labelKeysUtf8.Length; candidate++)
+        {
+            if (reader.ValueTextEquals(labelKeysUtf8[candidate]))
+            {
+                index = candidate;
+                break;
+            }
+        }
+
+        string? roleKey = null;
+        if (reader.ValueIsEscaped ? reader.GetString()!.StartsWith(RolePrefix, StringComparison.Ordinal) : reader.ValueSpan.StartsWith(RolePrefixUtf8))
+        {
+            roleKey = pool.Get(ref reader);
+        }
+
+        if (index < 0 && roleKey is null)
+        {
+            return TrySkipValue(ref reader);
+        }
+
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return reader.TrySkip();
+        }
+
+        var value = pool.Get(ref reader);
+        if (index >= 0)
+        {
+            Labels[index] = value;
+        }
+
+        if (roleKey is not null)
+        {
+            RoleLabels.Add(new KeyValuePair<string, string>(roleKey, value));
+        }
+
+        return true;
+    }
+
+    private bool ReadSpecProperty(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueTextEquals("taints"u8))
+        {
+            return TrySkipValue(ref reader);
+        }
+
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return reader.TrySkip();
+        }
+
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return true;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                if (!reader.TrySkip())
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            taint = default;
+            if (!TryReadProperties(ref reader, readTaint))
+            {
+                return false;
+            }
+
+            Taints.Add(taint);
+        }
+    }
+
+    private bool ReadTaintProperty(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("key"u8))
+        {
+            return TryReadPooled(ref reader, out taint.Key);
+        }
+
+        if (reader.ValueTextEquals("value"u8))
+        {
+            return TryReadPooled(ref reader, out taint.Value);
+        }
+
+        return reader.ValueTextEquals("effect"u8) ? TryReadPooled(ref reader, out taint.Effect) : TrySkipValue(ref reader);
+    }
+
+    private bool ReadStatusProperty(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("allocatable"u8))
+        {
+            return TryReadObject(ref reader, readAllocatable);
+        }
+
+        if (reader.ValueTextEquals("capacity"u8))
+        {
+            return TryReadObject(ref reader, readCapacity);
+        }
+
+        return reader.ValueTextEquals("nodeInfo"u8) ? TryReadObject(ref reader, readNodeInfo) : TrySkipValue(ref reader);
+    }
+
+    private bool ReadNodeInfoProperty(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueTextEquals("operatingSystem"u8))
+        {
+            return TrySkipValue(ref reader);
+        }
+
+        var ok = TryReadPooled(ref reader, out var os);
+        OperatingSystem = os;
+        return ok;
+    }
+
+    private bool TryReadPooled(ref Utf8JsonReader reader, out string? value)
+    {
+        value = null;
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            value = pool.Get(ref reader);
+            return true;
+        }
+
+        return reader.TrySkip();
+    }
+
+    private bool ReadQuantity(ref Utf8JsonReader reader, string list)
+    {
+        var resource = reader.ValueTextEquals("cpu"u8) ? 1 : reader.ValueTextEquals("memory"u8) ? 2 : reader.ValueTextEquals("pods"u8) ? 3 : 0;
+        var atName = reader;
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        string? canonical = null;
+        if (reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
+        {
+            canonical = reader.ValueIsEscaped ? quantities.Canonical(reader.GetString()!) : quantities.Canonical(reader.ValueSpan);
+        }
+        else if (!reader.TrySkip())
+        {
+            return false;
+        }
+
+        if (canonical is null && BadQuantity is null)
+        {
+            // Only a bad value pays for its name and text.
+            BadQuantity = ($"status.{list}.{atName.GetString()}", reader.TokenType switch
+            {
+                JsonTokenType.String => reader.GetString()!,
+                JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
+                _ => reader.TokenType.ToString(),
+            });
+        }
+
+        if (list == "allocatable")
+        {
+            switch (resource)
+            {
+                case 1:
+                    Cpu = canonical;
+                    break;
+                case 2:
+                    Memory = canonical;
+                    break;
+                case 3:
+                    Pods = canonical;
+                    break;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool TryReadString(ref Utf8JsonReader reader, out string? value)
+    {
+        value = null;
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            value = reader.GetString();
+            return true;
+        }
+
+        return reader.TrySkip();
+    }
+
+    /// <summary>Reads the value after a property name as an object, calling <paramref name="property"/> on each property name.</summary>
+    private static bool TryReadObject(ref Utf8JsonReader reader, PropertyReader property)
+    {
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        return reader.TokenType != JsonTokenType.StartObject ? reader.TrySkip() : TryReadProperties(ref reader, property);
+    }
+
+    /// <summary>With the reader on a StartObject: calls <paramref name="property"/> on each property name, up to the EndObject.</summary>
+    private static bool TryReadProperties(ref Utf8JsonReader reader, PropertyReader property)
+    {
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return true;
+            }
+
+            if (!property(ref reader))
+            {
+                return false;
+            }
+        }
+    }
+
+    private static bool TrySkipValue(ref Utf8JsonReader reader) => reader.Read() && reader.TrySkip();
+
+    /// <summary>Strings that repeat across nodes (label values, role keys), decoded once.</summary>
+    private sealed class StringPool
+    {
+        private readonly HashSet<string> strings = new(StringComparer.Ordinal);
+        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup;
+
+        public StringPool() => lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public string Get(ref Utf8JsonReader reader)
+        {
+            if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > 256)
+            {
+                return reader.GetString()!;
+            }
+
+            var raw = reader.ValueSpan;
+            Span<char> chars = stackalloc char[raw.Length];
+            var text = chars[..Encoding.UTF8.GetChars(raw, chars)];
+            if (lookup.TryGetValue(text, out var known))
+            {
+                return known;
+            }
+
+            var created = new string(text);
+            if (strings.Count < 100_000)
+            {
+                strings.Add(created);
+            }
+
+            return created;
+        }
+    }
+}
+
+/// <summary>A <see cref="NodeView"/> over the <see cref="NodeFields"/> of one JSON item; valid until the stream moves on.</summary>
+internal sealed class JsonItemNodeView(NodeFields fields, ReadOnlyMemory<byte> bytes, Action<Exception> failed) : NodeView
+{
+    public override string Name => fields.Name;
+
+    public override bool TryGetLabel(string key, out string value) => fields.TryGetLabel(key, out value);
+
+    public override IEnumerable<KeyValuePair<string, string>> LabelsStartingWith(string prefix) =>
+        fields.RoleLabels.Where(label => label.Key.StartsWith(prefix, StringComparison.Ordinal));
+
+    public override void AppendTaints(StringBuilder key)
+    {
+        foreach (var (taintKey, value, effect) in fields.Taints)
+        {
+            key.Append(taintKey).Append('=').Append(value).Append(':').Append(effect).Append('\u0001');
+        }
+    }
+
+    public override string? Allocatable(string resource) => resource switch
+    {
+        "cpu" => fields.Cpu,
+        "memory" => fields.Memory,
+        "pods" => fields.Pods,
+        _ => null,
+    };
+
+    protected override string? ReportedOperatingSystem => fields.OperatingSystem;
+
+    public override V1Node? Materialize()
+    {
+        try
+        {
+            using var stream = new MemoryStream(bytes.ToArray(), writable: false);
+            return KubernetesJson.Deserialize<V1Node>(stream);
+        }
+        catch (Exception error) when (error is JsonException or FormatException or ArgumentException or InvalidOperationException or OverflowException)
+        {
+            failed(error);
+            return null;
+        }
+    }
+}

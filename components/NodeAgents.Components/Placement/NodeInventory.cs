@@ -1,0 +1,218 @@
+using k8s;
+using k8s.Models;
+using YamlDotNet.Core;
+
+namespace NodeAgents.Placement;
+
+/// <summary>
+/// Reads a node inventory: the output of <c>kubectl get nodes -o json</c> or <c>-o yaml</c> (a <c>v1</c> <c>List</c> or
+/// <c>NodeList</c> of Nodes, or a single <c>Node</c>), from one file or from every <c>*.json</c>, <c>*.yaml</c> and <c>*.yml</c>
+/// file of a folder (not recursive, in name order). Parsing is KubernetesClient's own (<see cref="KubernetesJson"/>,
+/// <see cref="KubernetesYaml"/>); JSON Lists are streamed item by item (<see cref="JsonNodeStream"/>), YAML files are read whole.
+/// </summary>
+public static class NodeInventory
+{
+    /// <summary>The file extensions read from a folder.</summary>
+    public static IReadOnlyList<string> Extensions { get; } = [".json", ".yaml", ".yml"];
+
+    /// <summary>Reads every node of <paramref name="path"/> (a file or a folder) into a list.</summary>
+    /// <param name="path">The inventory file or folder, as the user gave it; problems name files relative to it.</param>
+    /// <returns>The nodes in file order, then item order; never empty.</returns>
+    /// <exception cref="InventoryException">See <see cref="Stream"/>.</exception>
+    public static IReadOnlyList<V1Node> Read(string path) => [.. Stream(path)];
+
+    /// <summary>
+    /// Streams every node of <paramref name="path"/> (a file or a folder), one at a time: a JSON List is read item by item,
+    /// so a consumer that keeps only what it needs (as <see cref="PlacementPlanner"/> does) never holds the whole inventory.
+    /// The problems are collected while streaming and thrown together after the last node, so a consumer must not write
+    /// anything before the enumeration has finished.
+    /// </summary>
+    /// <param name="path">The inventory file or folder, as the user gave it; problems name files relative to it.</param>
+    /// <returns>The nodes in file order, then item order.</returns>
+    /// <exception cref="InventoryException">
+    /// Thrown at the end of the enumeration (or at once for a missing path): a file is not valid JSON/YAML, is not a
+    /// List/NodeList/Node, an item is not a Node or has no <c>metadata.name</c>, a quantity does not parse, two nodes share a
+    /// name, or there is no node at all. Every problem of every file is reported, with its file, path and (when the parser
+    /// gives it) line and column.
+    /// </exception>
+    public static IEnumerable<V1Node> Stream(string path)
+    {
+        foreach (var view in Views(path, []))
+        {
+            if (view.Materialize() is { } node)
+            {
+                yield return node;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The nodes of <paramref name="path"/> as <see cref="NodeView"/>s, each valid until the enumeration moves on; what
+    /// <see cref="Stream"/> and <see cref="PlacementPlanner.Plan(IEnumerable{V1DaemonSet}, string, CoveragePolicy)"/> read.
+    /// </summary>
+    /// <exception cref="InventoryException">As <see cref="Stream"/>; problems recorded by <see cref="NodeView.Materialize"/> count too.</exception>
+    /// <param name="path">The inventory file or folder.</param>
+    /// <param name="labelKeys">The label keys the views must answer for JSON items (others are skipped while reading).</param>
+    internal static IEnumerable<NodeView> Views(string path, IReadOnlyCollection<string> labelKeys)
+    {
+        var problems = new List<InventoryProblem>();
+        IReadOnlyList<(string File, string Display)> files;
+        if (Directory.Exists(path))
+        {
+            files = Directory.EnumerateFiles(path)
+                .Where(file => Extensions.Contains(System.IO.Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal)
+                .Select(file => (file, System.IO.Path.Combine(path, System.IO.Path.GetFileName(file))))
+                .ToList();
+            if (files.Count == 0)
+            {
+                problems.Add(new InventoryProblem(path, "", "the folder holds no *.json, *.yaml or *.yml file"));
+            }
+        }
+        else if (File.Exists(path))
+        {
+            files = [(path, path)];
+        }
+        else
+        {
+            throw new InventoryException([new InventoryProblem(path, "", "no such file or folder")]);
+        }
+
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (file, display) in files)
+        {
+            foreach (var (node, itemPath) in ReadFile(file, display, problems, labelKeys))
+            {
+                var name = node.Name;
+                if (name.Length == 0)
+                {
+                    problems.Add(new InventoryProblem(display, itemPath + "metadata.name", "a Node needs a name"));
+                    continue;
+                }
+
+                if (!names.TryAdd(name, display))
+                {
+                    problems.Add(new InventoryProblem(display, itemPath + "metadata.name", $"node '{name}' appears twice (first in {names[name]})"));
+                    continue;
+                }
+
+                yield return node;
+            }
+        }
+
+        if (problems.Count == 0 && names.Count == 0)
+        {
+            problems.Add(new InventoryProblem(path, "", "the inventory holds no node"));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InventoryException(problems);
+        }
+    }
+
+    private static IEnumerable<(NodeView Node, string Path)> ReadFile(string file, string display, List<InventoryProblem> problems, IReadOnlyCollection<string> labelKeys)
+    {
+        bool? json;
+        try
+        {
+            json = StartsLikeJson(file);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new InventoryProblem(display, "", "cannot be read: " + error.Message));
+            return [];
+        }
+
+        if (json is null)
+        {
+            problems.Add(new InventoryProblem(display, "", "the file is empty"));
+            return [];
+        }
+
+        return json.Value ? JsonNodeStream.Read(file, display, problems, labelKeys) : ReadYaml(file, display, problems);
+    }
+
+    private static List<(NodeView Node, string Path)> ReadYaml(string file, string display, List<InventoryProblem> problems)
+    {
+        try
+        {
+            var list = KubernetesYaml.Deserialize<V1NodeList>(File.ReadAllText(file));
+            if (list is null)
+            {
+                problems.Add(new InventoryProblem(display, "", "expected a List, NodeList or Node, got null"));
+                return [];
+            }
+
+            switch (list.Kind)
+            {
+                case "List" or "NodeList":
+                    var result = new List<(NodeView, string)>();
+                    var items = list.Items ?? [];
+                    for (var index = 0; index < items.Count; index++)
+                    {
+                        var item = items[index];
+                        var itemPath = $"items[{index}].";
+                        if (item is null)
+                        {
+                            problems.Add(new InventoryProblem(display, $"items[{index}]", "expected a Node, got null"));
+                        }
+                        else if (item.Kind is not (null or "Node"))
+                        {
+                            problems.Add(new InventoryProblem(display, itemPath + "kind", $"expected a Node, got kind '{item.Kind}'"));
+                        }
+                        else
+                        {
+                            result.Add((new TypedNodeView(item), itemPath));
+                        }
+                    }
+
+                    return result;
+                case "Node":
+                    var node = KubernetesYaml.Deserialize<V1Node>(File.ReadAllText(file));
+                    return node is null ? [] : [(new TypedNodeView(node), "")];
+                default:
+                    problems.Add(new InventoryProblem(display, "kind", list.Kind is null
+                        ? "missing; expected List, NodeList or Node (the output of kubectl get nodes -o json or -o yaml)"
+                        : $"'{list.Kind}' is not one of List, NodeList, Node"));
+                    return [];
+            }
+        }
+        catch (YamlException error)
+        {
+            problems.Add(new InventoryProblem(display, "", "not valid: " + FirstSentence(error.InnerException?.Message ?? error.Message), error.Start.Line, error.Start.Column));
+        }
+        catch (Exception error) when (error is FormatException or ArgumentException or InvalidOperationException or OverflowException or NotSupportedException)
+        {
+            problems.Add(new InventoryProblem(display, "", "not valid: " + FirstSentence(error.Message)));
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new InventoryProblem(display, "", "cannot be read: " + error.Message));
+        }
+
+        return [];
+    }
+
+    /// <summary>True when the first non-blank character is <c>{</c> or <c>[</c>, false for anything else, null for an empty file.</summary>
+    private static bool? StartsLikeJson(string file)
+    {
+        using var reader = new StreamReader(file);
+        int next;
+        while ((next = reader.Read()) >= 0)
+        {
+            if (!char.IsWhiteSpace((char)next) && next != '\uFEFF')
+            {
+                return next is '{' or '[';
+            }
+        }
+
+        return null;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).Trim();
+    }
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using k8s.Models;
+
+namespace NodeAgents.Placement;
+
+/// <summary>
+/// One parsed <c>NodeSelectorRequirement</c> of a <c>matchExpressions</c> or <c>matchFields</c> list, matched the way
+/// k8s.io/apimachinery <c>labels.Requirement.Matches</c> and k8s.io/component-helpers
+/// <c>scheduling/corev1/nodeaffinity</c> (<c>nodeSelectorRequirementsAsSelector</c>, <c>…AsFieldSelector</c>) do:
+/// <list type="bullet">
+/// <item><c>In</c>: the label exists and its value is one of the values; <c>NotIn</c>: the label is absent or its value is none of them.</item>
+/// <item><c>Exists</c> / <c>DoesNotExist</c>: the label is present / absent (no values allowed).</item>
+/// <item><c>Gt</c> / <c>Lt</c>: exactly one value, an integer (int64); the label exists, parses as an integer and is greater / less.</item>
+/// <item>matchFields: only <c>In</c> and <c>NotIn</c> with exactly one value; the only node field is <c>metadata.name</c>.</item>
+/// </list>
+/// A requirement that breaks these rules is a parse error: its whole term matches no node (the scheduler's
+/// <c>LazyErrorNodeSelector</c>); other terms still can.
+/// </summary>
+internal sealed class NodeSelectorRequirementMatch
+{
+    private readonly string key;
+    private readonly string op;
+    private readonly string[] values;
+    private readonly long number;
+    private readonly bool field;
+
+    private NodeSelectorRequirementMatch(string key, string op, string[] values, long number, bool field)
+    {
+        this.key = key;
+        this.op = op;
+        this.values = values;
+        this.number = number;
+        this.field = field;
+    }
+
+    /// <summary>The label key (or field name) the requirement reads.</summary>
+    public string Key => key;
+
+    /// <summary>Parses <paramref name="requirement"/>; returns null and sets <paramref name="error"/> when it is invalid.</summary>
+    public static NodeSelectorRequirementMatch? Parse(V1NodeSelectorRequirement requirement, bool field, out string? error)
+    {
+        error = null;
+        var values = requirement.Values?.ToArray() ?? [];
+        var op = requirement.OperatorProperty ?? "";
+        var key = requirement.Key ?? "";
+        if (field)
+        {
+            if (values.Length != 1)
+            {
+                error = $"matchFields {key} {op} needs exactly one value, got {values.Length}";
+            }
+            else if (op is not ("In" or "NotIn"))
+            {
+                error = $"'{op}' is not a valid node field selector operator (In, NotIn)";
+            }
+
+            return error is null ? new NodeSelectorRequirementMatch(key, op, values, 0, true) : null;
+        }
+
+        if (key.Length == 0)
+        {
+            error = "a matchExpressions key must not be empty";
+            return null;
+        }
+
+        long number = 0;
+        switch (op)
+        {
+            case "In" or "NotIn":
+                if (values.Length == 0)
+                {
+                    error = $"{key} {op} needs at least one value";
+                }
+
+                break;
+            case "Exists" or "DoesNotExist":
+                if (values.Length != 0)
+                {
+                    error = $"{key} {op} takes no values";
+                }
+
+                break;
+            case "Gt" or "Lt":
+                if (values.Length != 1 || !long.TryParse(values[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number))
+                {
+                    error = $"{key} {op} needs exactly one integer value, got [{string.Join(", ", values)}]";
+                }
+
+                break;
+            default:
+                error = $"'{op}' is not a valid node selector operator (In, NotIn, Exists, DoesNotExist, Gt, Lt)";
+                break;
+        }
+
+        return error is null ? new NodeSelectorRequirementMatch(key, op, values, number, false) : null;
+    }
+
+    /// <summary>True when the node's labels (or, for matchFields, its name) satisfy the requirement.</summary>
+    public bool Matches(IDictionary<string, string>? labels, string nodeName)
+    {
+        if (field)
+        {
+            var actual = key == "metadata.name" ? nodeName : "";
+            return op == "In" ? actual == values[0] : actual != values[0];
+        }
+
+        string? value = null;
+        var has = labels is not null && labels.TryGetValue(key, out value);
+        switch (op)
+        {
+            case "In":
+                return has && Array.IndexOf(values, value) >= 0;
+            case "NotIn":
+                return !has || Array.IndexOf(values, value) < 0;
+            case "Exists":
+                return has;
+            case "DoesNotExist":
+                return !has;
+            default:
+                if (!has || !long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var actual))
+                {
+                    return false;
+                }
+
+                return op == "Gt" ? actual > number : actual < number;
+        }
+    }
+
+    /// <summary>Why the requirement fails on the node, e.g. <c>kubernetes.io/arch In [amd64] (node has arm64)</c>.</summary>
+    public string Explain(IDictionary<string, string>? labels, string nodeName)
+    {
+        var text = values.Length == 0 ? $"{key} {op}" : $"{key} {op} [{string.Join(", ", values)}]";
+        if (field)
+        {
+            return $"matchFields {text} (node is {nodeName})";
+        }
+
+        return labels is not null && labels.TryGetValue(key, out var value)
+            ? $"{text} (node has {key}={value})"
+            : $"{text} (node has no label {key})";
+    }
+}

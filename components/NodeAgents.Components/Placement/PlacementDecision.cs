@@ -1,0 +1,29 @@
+namespace NodeAgents.Placement;
+
+/// <summary>What happens to one agent on one node.</summary>
+public enum PlacementOutcome
+{
+    /// <summary>The DaemonSet controller creates a pod there and it fits.</summary>
+    Lands,
+
+    /// <summary>No pod: <c>nodeName</c>, <c>nodeSelector</c> or required node affinity does not match the node.</summary>
+    ExcludedBySelector,
+
+    /// <summary>No pod: the node has a NoSchedule or NoExecute taint the pod does not tolerate.</summary>
+    BlockedByTaint,
+
+    /// <summary>The controller creates the pod, but it stays Pending: the node's allocatable cannot hold it next to the other agents.</summary>
+    DoesNotFit,
+}
+
+/// <summary>The outcome for one agent on one node (or node group) and why, e.g. <c>taint sku=gpu:NoSchedule is not tolerated</c>.</summary>
+/// <param name="Outcome">What happens.</param>
+/// <param name="Reason">Why; empty when the agent lands.</param>
+public sealed record PlacementDecision(PlacementOutcome Outcome, string Reason)
+{
+    /// <summary>The agent lands and fits.</summary>
+    public static PlacementDecision Lands { get; } = new(PlacementOutcome.Lands, "");
+
+    /// <summary>True when the controller creates a pod on the node (it lands, or it stays Pending).</summary>
+    public bool PodCreated => Outcome is PlacementOutcome.Lands or PlacementOutcome.DoesNotFit;
+}

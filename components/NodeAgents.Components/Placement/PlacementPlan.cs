@@ -1,0 +1,127 @@
+namespace NodeAgents.Placement;
+
+/// <summary>An agent as the plan shows it.</summary>
+/// <param name="Name">The DaemonSet name.</param>
+/// <param name="Namespace">The DaemonSet namespace.</param>
+/// <param name="Role">The role (<c>app.kubernetes.io/component</c>), e.g. <c>logging</c>; empty when unlabelled.</param>
+/// <param name="Requests">What one pod requests: CPU in millicores, memory in bytes, one pod slot.</param>
+/// <param name="Priority">The pod priority used to decide which agent gets the room first (see <see cref="DaemonSetPlacement.Priority"/>).</param>
+/// <param name="HostPorts">The node ports one pod binds.</param>
+public sealed record PlanAgent(string Name, string Namespace, string Role, ResourceAmounts Requests, int Priority, IReadOnlyList<HostPort> HostPorts);
+
+/// <summary>
+/// Nodes that the plan cannot tell apart: same values of every label an agent or the policy reads (plus the
+/// <c>node-role.kubernetes.io/*</c> labels and the operating system), same taints, same allocatable, and, only when an agent
+/// selects by node name, the same name. They get the same decisions.
+/// </summary>
+/// <param name="Id">A short id in inventory order: <c>g1</c>, <c>g2</c>, …</param>
+/// <param name="Description">Operating system, node roles and taints, e.g. <c>linux · master · node-role.kubernetes.io/master:NoSchedule</c>.</param>
+/// <param name="Nodes">The node names, in inventory order.</param>
+/// <param name="OperatingSystem">From <c>kubernetes.io/os</c>, else <c>beta.kubernetes.io/os</c>, else <c>status.nodeInfo.operatingSystem</c>, else <c>unknown</c>.</param>
+/// <param name="Taints">The taints as <c>key=value:Effect</c>.</param>
+/// <param name="Allocatable">The node's <c>status.allocatable</c> cpu (millicores), memory (bytes) and pods; a missing one is 0.</param>
+/// <param name="Decisions">One decision per agent, in the order of <see cref="PlacementPlan.Agents"/>.</param>
+/// <param name="AgentRequests">The sum of the requests of the agents that land (not the Pending ones).</param>
+/// <param name="ExcludedBy">The coverage-policy exclude selector that matches these nodes, or null.</param>
+/// <param name="RequiredRoles">The roles the policy requires on these nodes (empty when excluded).</param>
+public sealed record NodeGroup(
+    string Id,
+    string Description,
+    IReadOnlyList<string> Nodes,
+    string OperatingSystem,
+    IReadOnlyList<string> Taints,
+    ResourceAmounts Allocatable,
+    IReadOnlyList<PlacementDecision> Decisions,
+    ResourceAmounts AgentRequests,
+    string? ExcludedBy,
+    IReadOnlyList<string> RequiredRoles)
+{
+    /// <summary>The agent tax on CPU: landed agents' CPU requests as a percentage of allocatable CPU (0 when nothing is allocatable).</summary>
+    public double CpuTaxPercent => Percent(AgentRequests.MilliCpu, Allocatable.MilliCpu);
+
+    /// <summary>The agent tax on memory, in percent of allocatable memory.</summary>
+    public double MemoryTaxPercent => Percent(AgentRequests.MemoryBytes, Allocatable.MemoryBytes);
+
+    /// <summary>The agent tax on pod slots, in percent of allocatable pods.</summary>
+    public double PodTaxPercent => Percent(AgentRequests.Pods, Allocatable.Pods);
+
+    private static double Percent(long part, long whole) => whole <= 0 ? 0 : Math.Round(100.0 * part / whole, 1);
+}
+
+/// <summary>How bad a plan problem is.</summary>
+public enum PlanSeverity
+{
+    /// <summary>Breaks the plan: exit code 1.</summary>
+    Error,
+
+    /// <summary>Worth a look; does not change the exit code.</summary>
+    Warning,
+}
+
+/// <summary>The kinds of plan problems.</summary>
+public enum PlanProblemKind
+{
+    /// <summary>Error: the policy requires a role on these nodes and no agent of that role lands there.</summary>
+    CoverageGap,
+
+    /// <summary>Error: an agent's pod would stay Pending for lack of allocatable cpu, memory or pod slots.</summary>
+    Pending,
+
+    /// <summary>Error: two agents landing on the same nodes bind the same host port and protocol.</summary>
+    HostPortClash,
+
+    /// <summary>Warning: an agent without a <c>kubernetes.io/os</c> selector lands on Windows nodes.</summary>
+    WindowsLanding,
+
+    /// <summary>Warning: an agent lands on nodes the policy excludes (virtual-kubelet, serverless, opted-out nodes).</summary>
+    ExcludedLanding,
+}
+
+/// <summary>One finding of the plan, for one node group.</summary>
+/// <param name="Severity">Error or warning.</param>
+/// <param name="Kind">What kind of finding.</param>
+/// <param name="GroupId">The node group (<see cref="NodeGroup.Id"/>).</param>
+/// <param name="Nodes">The group's node names.</param>
+/// <param name="Agents">The agents involved (two for a host-port clash).</param>
+/// <param name="Message">A sentence naming the agents, the nodes' group and the rule.</param>
+public sealed record PlanProblem(PlanSeverity Severity, PlanProblemKind Kind, string GroupId, IReadOnlyList<string> Nodes, IReadOnlyList<string> Agents, string Message);
+
+/// <summary>The placement plan: the agents, the node groups with one decision per agent, and the problems.</summary>
+/// <param name="agents">The agents, in the order given.</param>
+/// <param name="groups">The node groups, in inventory order of their first node.</param>
+/// <param name="problems">Errors first, then warnings, each in group order.</param>
+public sealed class PlacementPlan(IReadOnlyList<PlanAgent> agents, IReadOnlyList<NodeGroup> groups, IReadOnlyList<PlanProblem> problems)
+{
+    private Dictionary<string, NodeGroup>? byNode;
+
+    /// <summary>The agents, in the order given.</summary>
+    public IReadOnlyList<PlanAgent> Agents { get; } = agents;
+
+    /// <summary>The node groups, in inventory order of their first node.</summary>
+    public IReadOnlyList<NodeGroup> Groups { get; } = groups;
+
+    /// <summary>Errors first, then warnings, each in group order.</summary>
+    public IReadOnlyList<PlanProblem> Problems { get; } = problems;
+
+    /// <summary>How many nodes the inventory holds.</summary>
+    public int NodeCount => Groups.Sum(group => group.Nodes.Count);
+
+    /// <summary>True when any problem is an error (exit code 1).</summary>
+    public bool HasErrors => Problems.Any(problem => problem.Severity == PlanSeverity.Error);
+
+    /// <summary>The group of the node named <paramref name="node"/>.</summary>
+    /// <exception cref="KeyNotFoundException">No such node.</exception>
+    public NodeGroup GroupOf(string node)
+    {
+        byNode ??= Groups.SelectMany(group => group.Nodes.Select(name => (name, group))).ToDictionary(pair => pair.name, pair => pair.group, StringComparer.Ordinal);
+        return byNode[node];
+    }
+
+    /// <summary>The decision for the agent named <paramref name="agent"/> on the node named <paramref name="node"/>.</summary>
+    /// <exception cref="KeyNotFoundException">No such agent or node.</exception>
+    public PlacementDecision DecisionFor(string agent, string node)
+    {
+        var index = Agents.Select((candidate, position) => (candidate, position)).FirstOrDefault(pair => pair.candidate.Name == agent);
+        return index.candidate is null ? throw new KeyNotFoundException($"no agent '{agent}'") : GroupOf(node).Decisions[index.position];
+    }
+}

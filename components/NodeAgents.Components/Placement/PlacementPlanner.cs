@@ -1,0 +1,149 @@
+using k8s.Models;
+using NodeAgents.Building;
+
+namespace NodeAgents.Placement;
+
+/// <summary>
+/// Plans where the agents land on a node inventory before anything is deployed. Data flows one way: the built DaemonSets
+/// (what <c>render</c> writes) and the nodes go in, a <see cref="PlacementPlan"/> comes out. Per node group:
+/// <list type="number">
+/// <item>the DaemonSet controller's decision per agent (<see cref="DaemonSetPlacement.ShouldRun"/>);</item>
+/// <item>fit: the pods the controller creates, taken by descending priority then in agent order, must fit in the node's
+/// allocatable cpu, memory and pods (the scheduler's NodeResourcesFit); those that do not stay Pending
+/// (<see cref="PlacementOutcome.DoesNotFit"/>). Only agents are counted: other pods on the node are unknown here;</item>
+/// <item>the findings of <see cref="PlanFindings"/>: coverage gaps, Pending pods, host-port clashes, Windows and excluded landings.</item>
+/// </list>
+/// </summary>
+public static class PlacementPlanner
+{
+    /// <summary>Plans the DaemonSets of <paramref name="manifests"/> on <paramref name="nodes"/> under <paramref name="policy"/>.</summary>
+    /// <exception cref="FormatException">A policy selector does not parse (bound policies are checked before, see <see cref="CoveragePolicy.Check"/>).</exception>
+    public static PlacementPlan Plan(ManifestSet manifests, IEnumerable<V1Node> nodes, CoveragePolicy policy) =>
+        Plan(manifests.Agents.Select(agent => agent.Objects.DaemonSet), nodes, policy);
+
+    /// <summary>Plans <paramref name="daemonSets"/> on <paramref name="nodes"/> (read once, in order) under <paramref name="policy"/>.</summary>
+    /// <exception cref="FormatException">A policy selector does not parse.</exception>
+    /// <exception cref="ArgumentException">A DaemonSet has no pod template spec.</exception>
+    public static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, IEnumerable<V1Node> nodes, CoveragePolicy policy) =>
+        Plan(daemonSets, _ => nodes.Select(node => (NodeView)new TypedNodeView(node)), policy);
+
+    /// <summary>
+    /// Plans the DaemonSets of <paramref name="manifests"/> on the inventory at <paramref name="inventoryPath"/> (a file or
+    /// folder, see <see cref="NodeInventory"/>), streamed: only the first node of each group is deserialized.
+    /// </summary>
+    /// <exception cref="InventoryException">The inventory cannot be read; every problem, after the whole inventory was read.</exception>
+    /// <exception cref="FormatException">A policy selector does not parse.</exception>
+    public static PlacementPlan Plan(ManifestSet manifests, string inventoryPath, CoveragePolicy policy) =>
+        Plan(manifests.Agents.Select(agent => agent.Objects.DaemonSet), inventoryPath, policy);
+
+    /// <summary>Plans <paramref name="daemonSets"/> on the inventory at <paramref name="inventoryPath"/>, streamed.</summary>
+    /// <exception cref="InventoryException">The inventory cannot be read; every problem, after the whole inventory was read.</exception>
+    /// <exception cref="FormatException">A policy selector does not parse.</exception>
+    /// <exception cref="ArgumentException">A DaemonSet has no pod template spec.</exception>
+    public static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, string inventoryPath, CoveragePolicy policy) =>
+        Plan(daemonSets, labelKeys => NodeInventory.Views(inventoryPath, labelKeys), policy);
+
+    /// <summary>Plans with the nodes that <paramref name="nodes"/> yields for the label keys the rules read.</summary>
+    private static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, Func<IReadOnlyList<string>, IEnumerable<NodeView>> nodes, CoveragePolicy policy)
+    {
+        var placements = daemonSets.Select(DaemonSetPlacement.For).ToList();
+        var compiled = CompiledPolicy.From(policy);
+        var labelKeys = placements.SelectMany(placement => placement.Affinity.LabelKeys)
+            .Concat(compiled.LabelKeys)
+            .Append("kubernetes.io/os")
+            .Append("beta.kubernetes.io/os")
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var groups = NodeGrouping.Build(nodes(labelKeys), labelKeys, placements.Any(placement => placement.ReadsNodeName));
+
+        var agents = placements.Select(placement => new PlanAgent(placement.Name, placement.Namespace, placement.Role, placement.Requests, placement.Priority, placement.HostPorts)).ToList();
+        var planned = new List<NodeGroup>(groups.Count);
+        for (var index = 0; index < groups.Count; index++)
+        {
+            planned.Add(PlanGroup($"g{index + 1}", groups[index], placements, compiled));
+        }
+
+        return new PlacementPlan(agents, planned, PlanFindings.Find(agents, placements, planned));
+    }
+
+    private static NodeGroup PlanGroup(string id, NodeGrouping.Group group, List<DaemonSetPlacement> placements, CompiledPolicy policy)
+    {
+        var node = group.Representative;
+        var decisions = placements.Select(placement => placement.ShouldRun(node)).ToArray();
+        var allocatable = ResourceAmounts.From(node.Status?.Allocatable);
+        var used = ResourceAmounts.Zero;
+        var order = Enumerable.Range(0, placements.Count)
+            .Where(index => decisions[index].Outcome == PlacementOutcome.Lands)
+            .OrderByDescending(index => placements[index].Priority)
+            .ThenBy(index => index);
+        foreach (var index in order)
+        {
+            var next = used + placements[index].Requests;
+            if (next.FitsIn(allocatable))
+            {
+                used = next;
+            }
+            else
+            {
+                decisions[index] = new PlacementDecision(PlacementOutcome.DoesNotFit, Shortfall(placements[index].Requests, allocatable, used));
+            }
+        }
+
+        var os = NodeGrouping.OperatingSystem(node);
+        var taints = (node.Spec?.Taints ?? []).Select(TaintToleration.Format).ToList();
+        var excludedBy = policy.ExcludedBy(node);
+        var required = excludedBy is null ? policy.RequiredRoles(node) : [];
+        var description = string.Join(" · ", new[] { os, string.Join("+", NodeGrouping.Roles(node)), taints.Count == 0 ? "no taints" : string.Join(", ", taints) }
+            .Where(part => part.Length > 0));
+        return new NodeGroup(id, description, group.Names, os, taints, allocatable, decisions, used, excludedBy, required);
+    }
+
+    private static string Shortfall(ResourceAmounts needs, ResourceAmounts allocatable, ResourceAmounts used)
+    {
+        var missing = new List<string>();
+        if (used.MilliCpu + needs.MilliCpu > allocatable.MilliCpu)
+        {
+            missing.Add($"cpu {ResourceAmounts.FormatCpu(needs.MilliCpu)} (free {ResourceAmounts.FormatCpu(Math.Max(0, allocatable.MilliCpu - used.MilliCpu))} of {ResourceAmounts.FormatCpu(allocatable.MilliCpu)})");
+        }
+
+        if (used.MemoryBytes + needs.MemoryBytes > allocatable.MemoryBytes)
+        {
+            missing.Add($"memory {ResourceAmounts.FormatMemory(needs.MemoryBytes)} (free {ResourceAmounts.FormatMemory(Math.Max(0, allocatable.MemoryBytes - used.MemoryBytes))} of {ResourceAmounts.FormatMemory(allocatable.MemoryBytes)})");
+        }
+
+        if (used.Pods + needs.Pods > allocatable.Pods)
+        {
+            missing.Add($"a pod slot (free {Math.Max(0, allocatable.Pods - used.Pods)} of {allocatable.Pods})");
+        }
+
+        return "Insufficient " + string.Join(", ", missing) + " after the higher-priority agents";
+    }
+
+    /// <summary>The coverage policy with its selectors parsed once.</summary>
+    private sealed record CompiledPolicy(List<(string Role, RequiredNodeAffinity? Selector)> Required, List<(string Text, RequiredNodeAffinity? Selector)> Exclude, List<string> LabelKeys)
+    {
+        public static CompiledPolicy From(CoveragePolicy policy)
+        {
+            var required = policy.Required.OrderBy(pair => pair.Key, StringComparer.Ordinal)
+                .Select(pair => (pair.Key, Selector(pair.Value)))
+                .ToList();
+            var exclude = policy.Exclude
+                .Select(text => (text, Selector(text)))
+                .ToList();
+            var keys = required.Select(pair => pair.Item2).Concat(exclude.Select(pair => pair.Item2))
+                .OfType<RequiredNodeAffinity>()
+                .SelectMany(selector => selector.LabelKeys)
+                .ToList();
+            return new CompiledPolicy(required, exclude, keys);
+        }
+
+        public string? ExcludedBy(V1Node node) => Exclude.FirstOrDefault(pair => pair.Selector is null || pair.Selector.Matches(node, out _)).Text;
+
+        public List<string> RequiredRoles(V1Node node) =>
+            Required.Where(pair => pair.Selector is null || pair.Selector.Matches(node, out _)).Select(pair => pair.Role).ToList();
+
+        private static RequiredNodeAffinity? Selector(string text) =>
+            LabelSelectorText.Parse(text) is { } term ? RequiredNodeAffinity.ForTerms([term]) : null;
+    }
+}

@@ -1,0 +1,62 @@
+using k8s.Models;
+
+namespace NodeAgents.Placement;
+
+/// <summary>
+/// The resources a pod asks the scheduler for, computed as k8s.io/component-helpers <c>resource.PodRequests</c> does
+/// (and the NodeResourcesFit plugin uses): the sum over <c>containers</c>; restartable init containers (sidecars,
+/// <c>restartPolicy: Always</c>) add to that sum; every other init container needs its own request plus the sidecars
+/// started before it; the pod needs the larger of the two, per resource; then <c>overhead</c> is added. A container that
+/// sets a limit but no request requests its limit (API defaulting). One pod slot.
+/// </summary>
+public static class PodRequests
+{
+    /// <summary>The requests of <paramref name="pod"/>: CPU in millicores, memory in bytes, <c>Pods = 1</c>.</summary>
+    public static ResourceAmounts Of(V1PodSpec pod)
+    {
+        var containers = ResourceAmounts.Zero;
+        foreach (var container in pod.Containers ?? [])
+        {
+            containers += Of(container);
+        }
+
+        var sidecars = ResourceAmounts.Zero;
+        var init = ResourceAmounts.Zero;
+        foreach (var container in pod.InitContainers ?? [])
+        {
+            var own = Of(container);
+            if (container.RestartPolicy == "Always")
+            {
+                sidecars += own;
+                init = ResourceAmounts.Max(init, sidecars);
+            }
+            else
+            {
+                init = ResourceAmounts.Max(init, own + sidecars);
+            }
+        }
+
+        var total = ResourceAmounts.Max(containers + sidecars, init) + ResourceAmounts.From(pod.Overhead);
+        return total with { Pods = 1 };
+    }
+
+    private static ResourceAmounts Of(V1Container container)
+    {
+        var requests = container.Resources?.Requests;
+        var limits = container.Resources?.Limits;
+        var effective = new Dictionary<string, ResourceQuantity>(StringComparer.Ordinal);
+        foreach (var name in new[] { "cpu", "memory" })
+        {
+            if (requests is not null && requests.TryGetValue(name, out var request))
+            {
+                effective[name] = request;
+            }
+            else if (limits is not null && limits.TryGetValue(name, out var limit))
+            {
+                effective[name] = limit;
+            }
+        }
+
+        return ResourceAmounts.From(effective) with { Pods = 0 };
+    }
+}

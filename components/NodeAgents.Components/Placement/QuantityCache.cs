@@ -1,0 +1,54 @@
+using System.Text;
+using k8s.Models;
+
+namespace NodeAgents.Placement;
+
+/// <summary>
+/// Canonical texts of the quantities of a streamed inventory (<see cref="ResourceQuantity.ToString"/>, e.g. <c>4</c> for
+/// <c>4000m</c>), each distinct text parsed once by KubernetesClient's <see cref="ResourceQuantity"/> and looked up from the raw
+/// UTF-8 value without allocating: thousands of nodes share a handful of quantity texts.
+/// </summary>
+internal sealed class QuantityCache
+{
+    private readonly Dictionary<string, string?> canonical = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> lookup;
+
+    public QuantityCache() => lookup = canonical.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The canonical text of a quantity given as text, or null when it is not a quantity.</summary>
+    public string? Canonical(string text)
+    {
+        if (!canonical.TryGetValue(text, out var result))
+        {
+            result = Parse(text);
+            canonical[text] = result;
+        }
+
+        return result;
+    }
+
+    /// <summary>The canonical text of a quantity given as raw UTF-8 (unescaped), or null when it is not a quantity.</summary>
+    public string? Canonical(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > 128)
+        {
+            return Canonical(Encoding.UTF8.GetString(utf8));
+        }
+
+        Span<char> chars = stackalloc char[utf8.Length];
+        var length = Encoding.UTF8.GetChars(utf8, chars);
+        return lookup.TryGetValue(chars[..length], out var result) ? result : Canonical(new string(chars[..length]));
+    }
+
+    private static string? Parse(string text)
+    {
+        try
+        {
+            return new ResourceQuantity(text).ToString();
+        }
+        catch (Exception error) when (error is FormatException or ArgumentException or OverflowException)
+        {
+            return null;
+        }
+    }
+}

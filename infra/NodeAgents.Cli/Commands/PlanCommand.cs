@@ -1,0 +1,103 @@
+using System.CommandLine;
+using NodeAgents.Building;
+using NodeAgents.Cli.Output;
+using NodeAgents.Placement;
+
+namespace NodeAgents.Cli.Commands;
+
+/// <summary>
+/// <c>nodeagents plan --stack NAME --nodes PATH</c>: which node gets which agent, what all agents take from each node, and
+/// where coverage is missing, for a real node inventory (<c>kubectl get nodes -o json|yaml</c>, a file or a folder).
+/// Prints a table grouped by node group and the problems (<c>-o json</c>, <c>-o markdown</c> for machines and pull requests);
+/// <c>--html FILE</c> also writes a self-contained agent × node-group matrix. Exit codes: 0 clean (warnings allowed),
+/// 1 errors (coverage gaps, Pending pods, host-port clashes), 2 unreadable stack or inventory, or an HTML file it cannot write.
+/// </summary>
+internal static class PlanCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var stack = CommonOptions.Stack();
+        var projectDirectory = CommonOptions.ProjectDirectory();
+        var nodes = new Option<string>("--nodes", "-n")
+        {
+            Description = "The node inventory: the output of kubectl get nodes -o json or -o yaml (a v1 List or a single Node), or a folder of such files.",
+            Required = true,
+        };
+        var format = new Option<string>("--output", "-o") { Description = "table (default), json or markdown.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "markdown");
+        var html = new Option<FileInfo?>("--html") { Description = "Also write the agent × node-group matrix as a self-contained HTML page to this file." };
+
+        var command = new Command("plan", "Show which nodes each agent lands on, what the agents take per node, and coverage gaps, for a node inventory.")
+        {
+            stack, projectDirectory, nodes, format, html,
+        };
+        command.SetAction(parse => Run(
+            parse.GetValue(projectDirectory)!,
+            parse.GetValue(stack)!,
+            parse.GetValue(nodes)!,
+            parse.GetValue(format)!,
+            parse.GetValue(html),
+            stdout,
+            stderr));
+        return command;
+    }
+
+    private static int Run(DirectoryInfo projectDirectory, string stack, string nodesPath, string format, FileInfo? html, TextWriter stdout, TextWriter stderr)
+    {
+        var bound = StackLoading.TryLoad(projectDirectory, stack, stderr);
+        if (bound is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        PlacementPlan plan;
+        try
+        {
+            // The inventory is streamed into the planner; its problems surface after the last node, before any output.
+            plan = PlacementPlanner.Plan(ManifestSet.Build(bound.Agents, bound.PartOf), nodesPath, bound.Coverage);
+        }
+        catch (InventoryException error)
+        {
+            stderr.WriteLine($"error: {error.Problems.Count} problem{(error.Problems.Count == 1 ? "" : "s")} in the node inventory; nothing was written.");
+            foreach (var problem in error.Problems)
+            {
+                stderr.WriteLine("  " + problem);
+            }
+
+            return ExitCodes.BadInput;
+        }
+
+        if (html is not null)
+        {
+            try
+            {
+                PlanHtml.WriteFile(plan, stack, nodesPath, html.FullName);
+            }
+            catch (OutputFolderException error)
+            {
+                stderr.WriteLine("error: " + error.Message);
+                return ExitCodes.BadInput;
+            }
+        }
+
+        switch (format)
+        {
+            case "json":
+                stdout.WriteLine(PlanJson.Write(plan, stack, nodesPath));
+                break;
+            case "markdown":
+                stdout.Write(PlanMarkdown.Write(plan, stack, nodesPath));
+                break;
+            default:
+                PlanTable.Write(plan, stack, nodesPath, stdout);
+                break;
+        }
+
+        if (html is not null && format == "table")
+        {
+            stdout.WriteLine($"matrix → {Path.GetRelativePath(Directory.GetCurrentDirectory(), html.FullName)}");
+        }
+
+        return plan.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,41 @@
+using NodeAgents.Placement;
+using Spectre.Console;
+
+namespace NodeAgents.Cli.Output;
+
+/// <summary>The terminal output of <c>nodeagents plan</c>: one row per node group, one column per agent, then the problems.</summary>
+internal static class PlanTable
+{
+    public static void Write(PlacementPlan plan, string stack, string nodesPath, TextWriter writer)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("group", "nodes", "os · roles · taints");
+        foreach (var agent in plan.Agents)
+        {
+            table.AddColumn(Markup.Escape(agent.Name));
+        }
+
+        table.AddColumns("allocatable cpu/mem/pods", "agents cpu/mem/pods", "agent tax", "policy");
+        foreach (var group in plan.Groups)
+        {
+            var cells = new List<string> { group.Id, $"{group.Nodes.Count}: {PlanText.Nodes(group.Nodes)}", group.Description };
+            cells.AddRange(group.Decisions.Select(decision => PlanText.Cell(decision.Outcome)));
+            cells.AddRange([PlanText.Amounts(group.Allocatable), PlanText.Amounts(group.AgentRequests), PlanText.Tax(group), PlanText.Policy(group)]);
+            table.AddRow(cells.Select(Markup.Escape).ToArray());
+        }
+
+        var console = Terminal.Over(writer);
+        console.Write(table);
+        console.WriteLine(PlanText.Legend);
+        foreach (var line in PlanText.WhyNot(plan))
+        {
+            console.WriteLine("why not: " + line);
+        }
+
+        foreach (var problem in plan.Problems)
+        {
+            console.WriteLine($"{(problem.Severity == PlanSeverity.Error ? "error" : "warning")}: {problem.Message}");
+        }
+
+        console.WriteLine(PlanText.Summary(plan, stack, nodesPath));
+    }
+}

@@ -1,0 +1,57 @@
+using NodeAgents.Placement;
+using NodeAgents.Stacks.Config;
+using YamlDotNet.RepresentationModel;
+
+namespace NodeAgents.Stacks.Binding;
+
+/// <summary>
+/// Binds the stack key <c>node-agents:coverage</c> into a <see cref="CoveragePolicy"/>: a mapping with <c>required</c>
+/// (role → label selector, or <c>*</c>) and <c>exclude</c> (a list of label selectors). Absent key: <see cref="CoveragePolicy.Default"/>.
+/// </summary>
+public static class CoverageBinder
+{
+    /// <summary>The short key in the project's namespace.</summary>
+    public const string Key = "coverage";
+
+    /// <summary>Binds the policy of <paramref name="input"/>, adding every problem (unknown key, unknown role, bad selector) to <paramref name="problems"/>.</summary>
+    public static CoveragePolicy Bind(StackInput input, string prefix, List<ConfigProblem> problems)
+    {
+        if (!input.Values.TryGetValue(prefix + Key, out var value) || value.IsSecret)
+        {
+            return CoveragePolicy.Default;
+        }
+
+        var policy = new StrictBinder(value.File, problems).Bind<CoveragePolicy>(value.Node, prefix + Key);
+        foreach (var (path, message) in policy?.Check() ?? [])
+        {
+            var node = Find(value.Node, path) ?? value.Node;
+            problems.Add(new ConfigProblem(value.File, $"{prefix}{Key}.{path}", message, node.Start.Line, node.Start.Column));
+        }
+
+        return policy ?? CoveragePolicy.Default;
+    }
+
+    /// <summary>The node at <c>required.ROLE</c> or <c>exclude[N]</c>, for the problem's position.</summary>
+    private static YamlNode? Find(YamlNode root, string path)
+    {
+        if (root is not YamlMappingNode mapping)
+        {
+            return null;
+        }
+
+        var bracket = path.IndexOf('[', StringComparison.Ordinal);
+        if (bracket > 0)
+        {
+            return mapping.Children.TryGetValue(new YamlScalarNode(path[..bracket]), out var list) && list is YamlSequenceNode sequence &&
+                   int.TryParse(path[(bracket + 1)..^1], out var index) && index < sequence.Children.Count
+                ? sequence.Children[index]
+                : null;
+        }
+
+        var dot = path.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 && mapping.Children.TryGetValue(new YamlScalarNode(path[..dot]), out var child) && child is YamlMappingNode inner &&
+               inner.Children.TryGetValue(new YamlScalarNode(path[(dot + 1)..]), out var leaf)
+            ? leaf
+            : null;
+    }
+}

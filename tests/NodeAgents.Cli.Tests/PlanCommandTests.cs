@@ -1,0 +1,232 @@
+using System.Text.Json;
+
+namespace NodeAgents.Cli.Tests;
+
+/// <summary>
+/// <c>nodeagents plan</c> on the real inventories of ../shared/data/nodes with both stacks. Expected placement, by reasoning
+/// on each node: all four agents select <c>kubernetes.io/os=linux</c> and tolerate every taint, so they land on every node
+/// with that label whatever its taints (kind's and OpenShift's masters, the GPU, spot and arm64 nodes) and on none without
+/// it (the Windows node; the 2018 GKE node, which has only <c>beta.kubernetes.io/os</c>). The t3.small nodes (1930m, 1437Mi,
+/// 11 pods) hold all prod agents (452m, 852Mi, 4 pods). Prod requires logging and security on non-Windows nodes and
+/// monitoring everywhere; dev requires logging and monitoring on non-Windows nodes.
+/// </summary>
+public class PlanCommandTests
+{
+    private static string Inventory(string file) => Path.Combine(RepoPaths.SharedData, "nodes", file);
+
+    private static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = Cli.Run(args, stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private static (int Exit, JsonElement Plan) RunJson(string stack, string inventory, string? projectDirectory = null)
+    {
+        var (exit, output, error) = Run("plan", "--stack", stack, "--nodes", inventory, "--project-dir", projectDirectory ?? RepoPaths.Root, "-o", "json");
+        Assert.True(exit is 0 or 1, error);
+        return (exit, JsonDocument.Parse(output).RootElement);
+    }
+
+    /// <summary>node → outcome of every agent (all four agents decide alike on these inventories), checked agent by agent.</summary>
+    private static Dictionary<string, string> Outcomes(JsonElement plan)
+    {
+        var result = new Dictionary<string, string>();
+        foreach (var group in plan.GetProperty("groups").EnumerateArray())
+        {
+            var outcomes = group.GetProperty("placement").EnumerateObject().Select(agent => agent.Value.GetProperty("outcome").GetString()!).Distinct().ToList();
+            var outcome = Assert.Single(outcomes);
+            foreach (var node in group.GetProperty("nodes").EnumerateArray())
+            {
+                result[node.GetString()!] = outcome;
+            }
+        }
+
+        return result;
+    }
+
+    public static TheoryData<string, string, int, string[], string[]> Inventories => new()
+    {
+        // file, stack, exit code, nodes where the agents land, nodes excluded by the selector
+        { "kind-3node.json", "prod", 0, ["kind-control-plane", "kind-worker", "kind-worker2"], [] },
+        { "kind-3node.json", "dev", 0, ["kind-control-plane", "kind-worker", "kind-worker2"], [] },
+        { "openshift-aws-6node.json", "prod", 0, ["ocp-aws-master-0", "ocp-aws-master-1", "ocp-aws-master-2", "ocp-aws-worker-0", "ocp-aws-worker-1", "ocp-aws-worker-2"], [] },
+        { "openshift-aws-6node.json", "dev", 0, ["ocp-aws-master-0", "ocp-aws-master-1", "ocp-aws-master-2", "ocp-aws-worker-0", "ocp-aws-worker-1", "ocp-aws-worker-2"], [] },
+        { "eks-managed-2node.json", "prod", 0, ["eks-ng-node-1", "eks-ng-node-2"], [] },
+        { "eks-managed-2node.json", "dev", 0, ["eks-ng-node-1", "eks-ng-node-2"], [] },
+        { "eks-arm64-1node.json", "prod", 0, ["eks-arm64-node-1"], [] },
+        { "eks-arm64-1node.json", "dev", 0, ["eks-arm64-node-1"], [] },
+        { "gke-spot-tainted-1node.json", "prod", 0, ["gke-cluster-a-n2-standard-4-v2-0000000a-n001"], [] },
+        { "gke-spot-tainted-1node.json", "dev", 0, ["gke-cluster-a-n2-standard-4-v2-0000000a-n001"], [] },
+        { "aks-gpu-1node.json", "prod", 0, ["aks-gpunp-00000001-vmss000000"], [] },
+        { "aks-gpu-1node.json", "dev", 0, ["aks-gpunp-00000001-vmss000000"], [] },
+        { "gke-preemptible-1node.json", "prod", 1, [], ["gke-cluster-b-pool-1-0000000b-n001"] },
+        { "gke-preemptible-1node.json", "dev", 1, [], ["gke-cluster-b-pool-1-0000000b-n001"] },
+        { "aks-windows-spot-1node.json", "prod", 1, [], ["aksnpwin000000"] },
+        { "aks-windows-spot-1node.json", "dev", 0, [], ["aksnpwin000000"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Inventories))]
+    public void Each_real_inventory_gets_its_expected_placement_and_exit_code(string file, string stack, int exit, string[] lands, string[] excluded)
+    {
+        var (actualExit, plan) = RunJson(stack, Inventory(file));
+        var expected = lands.ToDictionary(node => node, _ => "lands");
+        foreach (var node in excluded)
+        {
+            expected[node] = "excludedBySelector";
+        }
+
+        Assert.Equal(expected.OrderBy(pair => pair.Key), Outcomes(plan).OrderBy(pair => pair.Key));
+        Assert.Equal(exit, actualExit);
+        Assert.Equal(4, plan.GetProperty("agents").GetArrayLength());
+    }
+
+    [Fact]
+    public void The_2018_GKE_node_without_kubernetes_io_os_is_a_coverage_gap_for_every_required_role()
+    {
+        var (_, prod) = RunJson("prod", Inventory("gke-preemptible-1node.json"));
+        var problems = prod.GetProperty("problems").EnumerateArray().ToList();
+        Assert.Equal(["logging", "monitoring", "security"], problems.Select(problem => problem.GetProperty("message").GetString()!.Split(' ')[1]));
+        Assert.All(problems, problem => Assert.Equal("coverageGap", problem.GetProperty("kind").GetString()));
+        Assert.Contains("nodeSelector kubernetes.io/os=linux (node has no label kubernetes.io/os)", problems[0].GetProperty("message").GetString());
+
+        var (_, dev) = RunJson("dev", Inventory("gke-preemptible-1node.json"));
+        Assert.Equal(2, dev.GetProperty("summary").GetProperty("errors").GetInt32());
+    }
+
+    [Fact]
+    public void The_tight_eks_nodes_collapse_into_one_group_with_the_agent_tax()
+    {
+        var (_, plan) = RunJson("prod", Inventory("eks-managed-2node.json"));
+        var group = Assert.Single(plan.GetProperty("groups").EnumerateArray());
+        Assert.Equal(2, group.GetProperty("nodes").GetArrayLength());
+        Assert.Equal(1930, group.GetProperty("allocatable").GetProperty("cpuMillicores").GetInt64());
+        Assert.Equal(1471840L * 1024, group.GetProperty("allocatable").GetProperty("memoryBytes").GetInt64());
+        // fluent-bit 100m/128Mi + node-exporter 102m/180Mi + node-local-dns 50m/32Mi + falco 200m/512Mi.
+        Assert.Equal(452, group.GetProperty("agentRequests").GetProperty("cpuMillicores").GetInt64());
+        Assert.Equal(852L << 20, group.GetProperty("agentRequests").GetProperty("memoryBytes").GetInt64());
+        Assert.Equal(23.4, group.GetProperty("agentTaxPercent").GetProperty("cpu").GetDouble());
+        Assert.Equal(36.4, group.GetProperty("agentTaxPercent").GetProperty("pods").GetDouble());
+    }
+
+    [Fact]
+    public void Control_plane_and_workers_are_separate_groups()
+    {
+        var (_, plan) = RunJson("prod", Inventory("openshift-aws-6node.json"));
+        var groups = plan.GetProperty("groups").EnumerateArray().ToList();
+        Assert.Equal(2, groups.Count);
+        Assert.Equal("linux · master · node-role.kubernetes.io/master:NoSchedule", groups[0].GetProperty("description").GetString());
+        Assert.Equal("linux · worker · no taints", groups[1].GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public void The_table_groups_nodes_and_lists_the_problems_and_the_markdown_is_a_table()
+    {
+        var (exit, output, _) = Run("plan", "--stack", "prod", "--nodes", Inventory("aks-windows-spot-1node.json"), "--project-dir", RepoPaths.Root);
+        Assert.Equal(1, exit);
+        Assert.Contains("│ g1 ", output);
+        Assert.Contains("error: no monitoring agent on node aksnpwin000000 (g1), which the coverage policy requires: node-exporter: nodeSelector kubernetes.io/os=linux (node has kubernetes.io/os=windows)", output);
+        Assert.Contains("4 agents on 1 nodes in 1 groups: 1 error, 0 warnings", output);
+        Assert.Contains("why not: g1 (aksnpwin000000): fluent-bit, node-exporter, node-local-dns, falco: selector: nodeSelector kubernetes.io/os=linux (node has kubernetes.io/os=windows)", output);
+
+        var (_, markdown, _) = Run("plan", "--stack", "prod", "--nodes", Inventory("kind-3node.json"), "--project-dir", RepoPaths.Root, "-o", "markdown");
+        Assert.Contains("| group | nodes | os · roles · taints | fluent-bit | node-exporter | node-local-dns | falco |", markdown);
+        Assert.Contains("| g2 | 2: kind-worker, kind-worker2 |", markdown);
+        Assert.DoesNotContain("**Why not**", markdown);
+    }
+
+    [Fact]
+    public void A_folder_of_inventories_is_one_cluster()
+    {
+        var (exit, plan) = RunJson("prod", Path.Combine(RepoPaths.SharedData, "nodes"));
+        Assert.Equal(16, plan.GetProperty("summary").GetProperty("nodes").GetInt32());
+        Assert.Equal(1, exit);
+    }
+
+    [Fact]
+    public void The_html_matrix_is_self_contained_and_coloured_per_cell()
+    {
+        var folder = Directory.CreateTempSubdirectory("plan-html-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "plan.html");
+            var (exit, _, _) = Run("plan", "--stack", "prod", "--nodes", Path.Combine(RepoPaths.SharedData, "nodes"), "--project-dir", RepoPaths.Root, "--html", file);
+            Assert.Equal(1, exit);
+            var html = File.ReadAllText(file);
+            Assert.DoesNotContain("<script", html);
+            Assert.DoesNotContain("<link", html);
+            Assert.DoesNotContain("url(", html);
+            Assert.DoesNotContain("src=", html);
+            Assert.Contains("<td class=\"cell lands\"", html);
+            Assert.Contains("<td class=\"cell selector\" title=\"nodeSelector kubernetes.io/os=linux (node has kubernetes.io/os=windows)\"", html);
+            Assert.Single(Directory.GetFiles(folder));
+
+            // A second run may replace its own page, never someone else's file.
+            Assert.Equal(1, Run("plan", "--stack", "prod", "--nodes", Path.Combine(RepoPaths.SharedData, "nodes"), "--project-dir", RepoPaths.Root, "--html", file).Item1);
+            var foreign = Path.Combine(folder, "mine.html");
+            File.WriteAllText(foreign, "<p>mine</p>");
+            var (refused, _, error) = Run("plan", "--stack", "prod", "--nodes", Inventory("kind-3node.json"), "--project-dir", RepoPaths.Root, "--html", foreign);
+            Assert.Equal(2, refused);
+            Assert.Contains("was not written by nodeagents plan", error);
+            Assert.Equal("<p>mine</p>", File.ReadAllText(foreign));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void An_unreadable_inventory_exits_2_with_every_problem_and_writes_nothing()
+    {
+        var folder = Directory.CreateTempSubdirectory("plan-bad-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "a.json"), "{\"kind\": \"List\", \"items\": [");
+            File.WriteAllText(Path.Combine(folder, "b.yaml"), "kind: Pod\n");
+            var html = Path.Combine(folder, "plan.html");
+            var (exit, output, error) = Run("plan", "--stack", "prod", "--nodes", folder, "--project-dir", RepoPaths.Root, "--html", html);
+            Assert.Equal(2, exit);
+            Assert.Equal("", output);
+            Assert.StartsWith("error: 2 problems in the node inventory; nothing was written.", error);
+            Assert.Contains("a.json:1:", error);
+            Assert.Contains("b.yaml: kind: 'Pod' is not one of List, NodeList, Node", error);
+            Assert.DoesNotContain("   at ", error);
+            Assert.False(File.Exists(html));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_bad_coverage_policy_exits_2_naming_file_line_and_key()
+    {
+        var folder = Directory.CreateTempSubdirectory("plan-stack-").FullName;
+        try
+        {
+            File.Copy(Path.Combine(RepoPaths.Root, "Pulumi.yaml"), Path.Combine(folder, "Pulumi.yaml"));
+            File.WriteAllText(Path.Combine(folder, "Pulumi.bad.yaml"), """
+                config:
+                  node-agents:logging: {}
+                  node-agents:coverage:
+                    required:
+                      loging: "*"
+                      security: os=linux os=windows
+                    exclud: []
+                """);
+            var (exit, _, error) = Run("plan", "--stack", "bad", "--nodes", Inventory("kind-3node.json"), "--project-dir", folder);
+            Assert.Equal(2, exit);
+            Assert.Contains("Pulumi.bad.yaml:7:5: node-agents:coverage.exclud: unknown key; did you mean 'exclude'?", error);
+            Assert.Contains("Pulumi.bad.yaml:5:15: node-agents:coverage.required.loging: unknown role; expected one of logging, monitoring, network, security", error);
+            Assert.Contains("Pulumi.bad.yaml:6:17: node-agents:coverage.required.security: 'os=linux os=windows' is not a requirement", error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

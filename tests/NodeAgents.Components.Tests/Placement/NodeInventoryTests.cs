@@ -1,0 +1,101 @@
+using NodeAgents.Placement;
+
+namespace NodeAgents.Components.Tests.Placement;
+
+public sealed class NodeInventoryTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("inventory-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static IReadOnlyList<InventoryProblem> Problems(string path) => Assert.Throws<InventoryException>(() => NodeInventory.Read(path)).Problems;
+
+    [Fact]
+    public void Reads_a_real_kubectl_list()
+    {
+        var nodes = NodeInventory.Read(Path.Combine(RepoPaths.SharedData, "nodes", "openshift-aws-6node.json"));
+        Assert.Equal(6, nodes.Count);
+        Assert.Equal("ocp-aws-master-0", nodes[0].Metadata.Name);
+        Assert.Equal("3500m", nodes[0].Status.Allocatable["cpu"].ToString());
+    }
+
+    [Fact]
+    public void Reads_a_folder_of_json_and_yaml_single_nodes_in_name_order()
+    {
+        Write("b.yaml", "apiVersion: v1\nkind: Node\nmetadata:\n  name: from-yaml\n  labels:\n    kubernetes.io/os: linux\n");
+        Write("a.json", """{"apiVersion":"v1","kind":"List","items":[{"apiVersion":"v1","kind":"Node","metadata":{"name":"from-json"}}]}""");
+        Write("notes.txt", "ignored");
+        var nodes = NodeInventory.Read(folder);
+        Assert.Equal(["from-json", "from-yaml"], nodes.Select(node => node.Metadata.Name));
+        Assert.Equal("linux", nodes[1].Metadata.Labels["kubernetes.io/os"]);
+    }
+
+    [Fact]
+    public void A_json_syntax_error_names_file_line_and_column()
+    {
+        var path = Write("broken.json", "{\n  \"kind\": \"List\",\n  \"items\": [ { \"metadata\": { \"name\": \"a\" } ]\n}");
+        var problem = Assert.Single(Problems(path));
+        Assert.Equal(path, problem.File);
+        Assert.Equal((3L, 44L), (problem.Line, problem.Column));
+        Assert.Equal("not valid JSON: ']' is invalid without a matching open.", problem.Message);
+    }
+
+    [Fact]
+    public void Every_problem_of_every_file_is_reported_at_once()
+    {
+        Write("a.json", """{"kind":"Deployment"}""");
+        Write("b.json", """{"kind":"List","items":[{"kind":"Pod","metadata":{"name":"p"}},{"kind":"Node","metadata":{}},{"kind":"Node","metadata":{"name":"x"}}]}""");
+        Write("c.yaml", "kind: Node\nmetadata:\n  name: x\n");
+        Write("d.yaml", "kind: [unclosed\n");
+        var problems = Problems(folder).Select(problem => problem.ToString()).ToList();
+        Assert.Equal(5, problems.Count);
+        Assert.EndsWith("a.json: kind: 'Deployment' is not one of List, NodeList, Node", problems[0]);
+        Assert.EndsWith("b.json:1:25: items[0].kind: expected a Node, got kind 'Pod'", problems[1]);
+        Assert.EndsWith("b.json: items[1].metadata.name: a Node needs a name", problems[2]);
+        Assert.Contains("c.yaml: metadata.name: node 'x' appears twice (first in ", problems[3]);
+        Assert.Contains("d.yaml:", problems[4]);
+    }
+
+    [Fact]
+    public void A_missing_path_and_an_empty_file_are_problems_not_crashes()
+    {
+        Assert.Equal("no such file or folder", Assert.Single(Problems(Path.Combine(folder, "nope.json"))).Message);
+        Assert.Equal("the file is empty", Assert.Single(Problems(Write("empty.json", "  \n"))).Message);
+    }
+
+    [Fact]
+    public void A_truncated_file_and_a_root_array_are_problems_with_positions()
+    {
+        var truncated = Assert.Single(Problems(Write("cut.json", "{\"kind\":\"List\",\"items\":[{\"metadata\":{\"name\":\"a\"}}")));
+        Assert.Equal(1, truncated.Line);
+        Assert.StartsWith("not valid JSON:", truncated.Message);
+        Assert.Equal("not valid JSON: expected a JSON object (a List or a Node), got StartArray", Assert.Single(Problems(Write("array.json", "[]"))).Message);
+    }
+
+    [Fact]
+    public void Items_larger_than_the_read_buffer_are_read_whole()
+    {
+        var labels = string.Join(",", Enumerable.Range(0, 12000).Select(i => $"\"label-{i}\":\"value-{i}\""));
+        var items = string.Join(",\n", Enumerable.Range(0, 3).Select(i => $"{{\"kind\":\"Node\",\"metadata\":{{\"name\":\"n{i}\",\"labels\":{{{labels}}}}}}}"));
+        var nodes = NodeInventory.Read(Write("big.json", $"{{\"apiVersion\":\"v1\",\n\"items\":[\n{items}\n],\"kind\":\"List\"}}"));
+        Assert.Equal(["n0", "n1", "n2"], nodes.Select(node => node.Metadata.Name));
+        Assert.Equal("value-11999", nodes[2].Metadata.Labels["label-11999"]);
+    }
+
+    [Fact]
+    public void A_bad_quantity_is_a_problem()
+    {
+        var path = Write("q.json", "{\"kind\":\"List\",\"items\":[\n  {\"kind\":\"Node\",\"metadata\":{\"name\":\"a\"},\"status\":{\"allocatable\":{\"cpu\":\"lots\"}}}]}");
+        var problem = Assert.Single(Problems(path));
+        Assert.Equal("items[0].status.allocatable.cpu", problem.Path);
+        Assert.Equal(2, problem.Line);
+        Assert.Equal("'lots' is not a Kubernetes quantity", problem.Message);
+    }
+}
