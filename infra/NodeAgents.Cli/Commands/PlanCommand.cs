@@ -10,7 +10,8 @@ namespace NodeAgents.Cli.Commands;
 /// where coverage is missing, for a real node inventory (<c>kubectl get nodes -o json|yaml</c>, a file or a folder).
 /// Prints a table grouped by node group and the problems (<c>-o json</c>, <c>-o markdown</c> for machines and pull requests);
 /// <c>--html FILE</c> also writes a self-contained agent × node-group matrix. Exit codes: 0 clean (warnings allowed),
-/// 1 errors (coverage gaps, Pending pods, host-port clashes), 2 unreadable stack or inventory, or an HTML file it cannot write.
+/// 1 errors (coverage gaps, Pending pods, host-port clashes, or a stack that breaks validation rules, which is not planned),
+/// 2 unreadable stack or inventory, or an HTML file it cannot write.
 /// </summary>
 internal static class PlanCommand
 {
@@ -50,11 +51,18 @@ internal static class PlanCommand
             return ExitCodes.BadInput;
         }
 
+        // Plan only what render and pulumi up would deploy: a stack that breaks validation rules is refused first.
+        var manifests = ManifestSet.Build(bound.Agents, bound.PartOf);
+        if (!Validation.Passes(manifests, stack, stderr))
+        {
+            return ExitCodes.Findings;
+        }
+
         PlacementPlan plan;
         try
         {
             // The inventory is streamed into the planner; its problems surface after the last node, before any output.
-            plan = PlacementPlanner.Plan(ManifestSet.Build(bound.Agents, bound.PartOf), nodesPath, bound.Coverage);
+            plan = PlacementPlanner.Plan(manifests, nodesPath, bound.Coverage);
         }
         catch (InventoryException error)
         {

@@ -20,7 +20,7 @@ internal static class Validation
         var passes = findings.All(finding => finding.Severity != Severity.Error);
         if (!passes)
         {
-            stderr.WriteLine("error: the stack breaks validation rules; nothing was written. Run 'nodeagents validate' for details (-o json for machines).");
+            stderr.WriteLine("error: the stack breaks validation rules; nothing was written or planned. Run 'nodeagents validate' for details (-o json for machines).");
         }
 
         return passes;
