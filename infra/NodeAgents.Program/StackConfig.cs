@@ -21,7 +21,7 @@ public static class StackConfig
         var project = Deployment.Instance.ProjectName;
         var stack = Deployment.Instance.StackName;
         var config = new Config();
-        var secretOnlyKey = LoggingAgentPreset.SharedKeyConfigKey[(LoggingAgentPreset.SharedKeyConfigKey.IndexOf(':') + 1)..];
+        var secretOnlyKey = LoggingAgentPreset.SharedKeyConfigKey;
         var raw = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var secretKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in StackBinder.ProjectKeys)

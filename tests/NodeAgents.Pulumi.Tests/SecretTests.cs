@@ -81,13 +81,31 @@ public class SecretTests
                 fromConfig = SecretValues.For("cfg", LoggingAgentPreset.Build(Forward("config").Options).SecretEnv, parent).ToOutput();
                 return new Dictionary<string, object?>();
             },
-            config: new Dictionary<string, string> { [LoggingAgentPreset.SharedKeyConfigKey] = "key-from-config" },
-            secretKeys: [LoggingAgentPreset.SharedKeyConfigKey]);
+            config: new Dictionary<string, string> { ["node-agents:" + LoggingAgentPreset.SharedKeyConfigKey] = "key-from-config" },
+            secretKeys: ["node-agents:" + LoggingAgentPreset.SharedKeyConfigKey]);
 
         Assert.True(await Output.IsSecretAsync(generated!));
         Assert.Equal(MockEngine.RandomResult, (await MockEngine.ValueOf(generated!))["shared-key"]);
         Assert.True(await Output.IsSecretAsync(fromConfig!));
         Assert.Equal("key-from-config", (await MockEngine.ValueOf(fromConfig!))["shared-key"]);
+    }
+
+    [Fact]
+    public async Task Another_teams_project_reads_the_shared_key_from_its_own_config_namespace()
+    {
+        var engine = new MockEngine();
+        await engine.RunAsync(
+            () =>
+            {
+                _ = new LoggingAgent("logs", Forward("config"));
+                return new Dictionary<string, object?>();
+            },
+            config: new Dictionary<string, string> { ["team-a:forwardSharedKey"] = "team-a-key" },
+            secretKeys: ["team-a:forwardSharedKey"],
+            project: "team-a");
+
+        var secret = Assert.Single(engine.KubernetesObjects(), obj => obj.Kind == "Secret");
+        Assert.Equal("team-a-key", Dict(secret.Inputs["stringData"])["shared-key"]);
     }
 
     [Fact]
@@ -100,8 +118,8 @@ public class SecretTests
                 _ = new LoggingAgent("logs", Forward("config"));
                 return new Dictionary<string, object?>();
             },
-            config: new Dictionary<string, string> { [LoggingAgentPreset.SharedKeyConfigKey] = "key-from-config" },
-            secretKeys: [LoggingAgentPreset.SharedKeyConfigKey]);
+            config: new Dictionary<string, string> { ["node-agents:" + LoggingAgentPreset.SharedKeyConfigKey] = "key-from-config" },
+            secretKeys: ["node-agents:" + LoggingAgentPreset.SharedKeyConfigKey]);
 
         Assert.DoesNotContain(engine.Registered, args => args.Type!.StartsWith("random:", StringComparison.Ordinal));
         var secret = Assert.Single(engine.KubernetesObjects(), obj => obj.Kind == "Secret");

@@ -14,7 +14,8 @@ public sealed record SecretEnvVar(string Name, string Key, SecretSource Source);
 
 /// <summary>Where a secret value comes from at deploy time.</summary>
 /// <param name="ConfigKey">
-/// The stack config key holding the value as a <c>secure:</c> entry, e.g. <c>node-agents:forwardSharedKey</c>;
+/// The stack config key holding the value as a <c>secure:</c> entry: a key of the deploying project's own namespace
+/// (e.g. <c>forwardSharedKey</c>, read as <c>&lt;project&gt;:forwardSharedKey</c>), or a full <c>namespace:key</c>;
 /// null when the value is generated.
 /// </param>
 /// <param name="GeneratedLength">The length of a generated random password (characters); used when <paramref name="ConfigKey"/> is null.</param>

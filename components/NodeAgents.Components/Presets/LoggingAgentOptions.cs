@@ -51,7 +51,7 @@ public sealed record LogOutput
     /// <summary>
     /// For <c>forward</c> only: authenticate with a shared key (Fluent Bit's <c>Shared_Key</c>), read from the agent's Secret.
     /// <c>none</c> (the default), <c>generate</c> (a random password created at deploy time) or <c>config</c>
-    /// (the <c>secure:</c> stack config value <c>node-agents:forwardSharedKey</c>).
+    /// (the <c>secure:</c> stack config value <c>forwardSharedKey</c> of the deploying project, e.g. <c>node-agents:forwardSharedKey</c>).
     /// </summary>
     public string SharedKey { get; init; } = "none";
 

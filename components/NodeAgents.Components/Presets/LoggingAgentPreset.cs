@@ -24,8 +24,8 @@ public static class LoggingAgentPreset
     /// <summary>The secret env var holding the forward shared key.</summary>
     public const string SharedKeyEnv = "FORWARD_SHARED_KEY";
 
-    /// <summary>The stack config key of a <c>secure:</c> shared key.</summary>
-    public const string SharedKeyConfigKey = "node-agents:forwardSharedKey";
+    /// <summary>The stack config key of a <c>secure:</c> shared key, in the deploying project's namespace (<c>&lt;project&gt;:forwardSharedKey</c>).</summary>
+    public const string SharedKeyConfigKey = "forwardSharedKey";
 
     /// <summary>Builds the spec; <paramref name="options"/> null means all defaults.</summary>
     public static NodeAgentSpec Build(LoggingAgentOptions? options = null)

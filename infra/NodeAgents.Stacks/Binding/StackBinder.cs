@@ -85,7 +85,7 @@ public static class StackBinder
 
         var defaultNamespace = Text("namespace");
         var partOf = Text("partOf") ?? "node-agents";
-        var hasSharedKey = input.Values.TryGetValue(LoggingAgentPreset.SharedKeyConfigKey.Replace("node-agents:", prefix, StringComparison.Ordinal), out var shared) && shared.IsSecret;
+        var hasSharedKey = input.Values.TryGetValue(prefix + LoggingAgentPreset.SharedKeyConfigKey, out var shared) && shared.IsSecret;
 
         var agents = new List<NodeAgentSpec>();
         foreach (var agentKey in AgentKeys)
@@ -155,7 +155,7 @@ public static class StackBinder
 
         if (options is LoggingAgentOptions { Output.SharedKey: "config" } && !hasSharedKey)
         {
-            binder.Report(Find(node, "output.sharedKey"), path + ".output.sharedKey", $"'config' needs the secure value {LoggingAgentPreset.SharedKeyConfigKey} (pulumi config set --secret forwardSharedKey …)");
+            binder.Report(Find(node, "output.sharedKey"), path + ".output.sharedKey", $"'config' needs the secure value {path[..^agentKey.Length]}{LoggingAgentPreset.SharedKeyConfigKey} (pulumi config set --secret {LoggingAgentPreset.SharedKeyConfigKey} …)");
         }
 
         if (!enabled || problems.Count > 0)

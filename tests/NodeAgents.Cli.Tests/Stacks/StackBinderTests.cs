@@ -113,7 +113,7 @@ public class StackBinderTests
 
         var spec = StackBinder.Bind(input).Agents.Single();
 
-        Assert.Equal("node-agents:forwardSharedKey", spec.SecretEnv.Single().Source.ConfigKey);
+        Assert.Equal("forwardSharedKey", spec.SecretEnv.Single().Source.ConfigKey);
         Assert.DoesNotContain("plain-text-secret", ManifestRenderer.ToYamlStream(NodeAgentBuilder.Build(spec).All));
     }
 

@@ -50,18 +50,19 @@ public sealed class MockEngine
             .Select(args => ((string)args.Inputs["kind"], (string)((ImmutableDictionary<string, object>)args.Inputs["metadata"])["name"], args.Inputs))
             .ToList();
 
-    /// <summary>Runs <paramref name="program"/> for project node-agents and <paramref name="stack"/> with the given config.</summary>
+    /// <summary>Runs <paramref name="program"/> for <paramref name="project"/> (default node-agents) and <paramref name="stack"/> with the given config.</summary>
     public async Task<(ImmutableArray<Resource> Resources, IDictionary<string, object?> Outputs)> RunAsync(
         Func<IDictionary<string, object?>> program,
         string stack = "dev",
         IReadOnlyDictionary<string, string>? config = null,
-        IReadOnlyCollection<string>? secretKeys = null)
+        IReadOnlyCollection<string>? secretKeys = null,
+        string project = "node-agents")
     {
         Environment.SetEnvironmentVariable("PULUMI_CONFIG", System.Text.Json.JsonSerializer.Serialize(config ?? new Dictionary<string, string>()));
         Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", System.Text.Json.JsonSerializer.Serialize(secretKeys ?? []));
         try
         {
-            return await Deployment.TestAsync(Mocks, new TestOptions { ProjectName = "node-agents", StackName = stack, IsPreview = false }, program);
+            return await Deployment.TestAsync(Mocks, new TestOptions { ProjectName = project, StackName = stack, IsPreview = false }, program);
         }
         finally
         {
