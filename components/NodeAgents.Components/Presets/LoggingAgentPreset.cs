@@ -56,6 +56,7 @@ public static class LoggingAgentPreset
             ConfigFiles = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["fluent-bit.conf"] = Config(options) },
             ConfigMount = new ConfigMount("/fluent-bit/etc/conf"),
             NodeSelector = LinuxOnly(),
+            NodeAffinity = AvoidVirtualAndOptedOutNodes(),
             Tolerations = Tolerations.EveryTaint(),
             ClusterRules =
             [

@@ -57,6 +57,7 @@ public static class MonitoringAgentPreset
                 new HostPathMount("root", "/", "/host/root", MountPropagation: "HostToContainer"),
             ],
             NodeSelector = LinuxOnly(),
+            NodeAffinity = AvoidVirtualAndOptedOutNodes(),
             Tolerations = Tolerations.EveryTaint(),
             UpdateStrategy = UpdateStrategies.RollingUpdate("10%"),
         };

@@ -104,6 +104,7 @@ public static class NetworkAgentPreset
             ConfigFiles = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["Corefile.base"] = Corefile(options) },
             ConfigMount = new ConfigMount("/etc/coredns"),
             NodeSelector = LinuxOnly(),
+            NodeAffinity = AvoidVirtualAndOptedOutNodes(),
             Tolerations = Tolerations.EveryTaint(),
             UpdateStrategy = UpdateStrategies.RollingUpdate("10%"),
         };

@@ -72,6 +72,7 @@ public static class SecurityAgentPreset
             },
             ConfigMount = new ConfigMount("/etc/falco", PerFile: true),
             NodeSelector = LinuxOnly(),
+            NodeAffinity = AvoidVirtualAndOptedOutNodes(),
             Tolerations = Tolerations.EveryTaint(),
             UpdateStrategy = UpdateStrategies.RollingUpdate("10%"),
         };
