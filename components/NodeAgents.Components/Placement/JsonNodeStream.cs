@@ -97,9 +97,9 @@ internal sealed class JsonNodeStream : IDisposable
                 continue;
             }
 
-            if (fields.BadQuantity is { } bad)
+            if (next.Problems.Count > 0)
             {
-                problems.Add(new InventoryProblem(display, path + bad.Path, $"'{bad.Text}' is not a Kubernetes quantity", line, column));
+                problems.AddRange(next.Problems.Select(bad => new InventoryProblem(display, path + bad.Path, bad.Message, bad.Line, bad.Column)));
                 continue;
             }
 
@@ -127,7 +127,9 @@ internal sealed class JsonNodeStream : IDisposable
                 problems.Add(ItemProblem(display, "", error, 0, 0));
             }
 
-            if (single is not null)
+            var bad = single is null ? [] : NodeValueRules.Problems(single).ToList();
+            problems.AddRange(bad.Select(problem => new InventoryProblem(display, problem.Path, problem.Message)));
+            if (single is not null && bad.Count == 0)
             {
                 yield return (new TypedNodeView(single), "");
             }
@@ -158,7 +160,11 @@ internal sealed class JsonNodeStream : IDisposable
 
     /// <summary>One parsed item: its document (null when it was not an object), its bytes in the buffer and its position.</summary>
     /// <summary>One item read into <see cref="fields"/>: its bytes in the buffer (empty when it was not an object) and its position.</summary>
-    private sealed record Item(ReadOnlyMemory<byte> Bytes, long Line, long Column);
+    private sealed record Item(ReadOnlyMemory<byte> Bytes, long Line, long Column)
+    {
+        /// <summary>The bad values of the item with their absolute positions.</summary>
+        public IReadOnlyList<(string Path, string Message, long Line, long Column)> Problems { get; init; } = [];
+    }
 
     /// <summary>The next item, or null after the root.</summary>
     private Item? Next(string display, List<InventoryProblem> problems, int index)
@@ -281,9 +287,14 @@ internal sealed class JsonNodeStream : IDisposable
                     }
 
                     var (itemLine, itemColumn) = PositionOf(offset + itemStart);
+                    IReadOnlyList<(string, string, long, long)> bad = fields.Problems.Count == 0 ? [] : fields.Problems.Select(problem =>
+                    {
+                        var (valueLine, valueColumn) = PositionOf(offset + (int)problem.Start);
+                        return (problem.Path, problem.Message, valueLine, valueColumn);
+                    }).ToList();
                     var bytes = buffer.AsMemory(offset + itemStart, (int)reader.BytesConsumed - itemStart);
                     Commit(ref reader);
-                    item = new Item(bytes, itemLine, itemColumn);
+                    item = new Item(bytes, itemLine, itemColumn) { Problems = bad };
                     return StepResult.Item;
             }
         }

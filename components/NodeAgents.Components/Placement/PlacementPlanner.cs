@@ -18,12 +18,13 @@ public static class PlacementPlanner
 {
     /// <summary>Plans the DaemonSets of <paramref name="manifests"/> on <paramref name="nodes"/> under <paramref name="policy"/>.</summary>
     /// <exception cref="FormatException">A policy selector does not parse (bound policies are checked before, see <see cref="CoveragePolicy.Check"/>).</exception>
+    /// <exception cref="ArgumentException">A request out of range (see <see cref="DaemonSetPlacement.For"/>).</exception>
     public static PlacementPlan Plan(ManifestSet manifests, IEnumerable<V1Node> nodes, CoveragePolicy policy) =>
         Plan(manifests.Agents.Select(agent => agent.Objects.DaemonSet), nodes, policy);
 
     /// <summary>Plans <paramref name="daemonSets"/> on <paramref name="nodes"/> (read once, in order) under <paramref name="policy"/>.</summary>
     /// <exception cref="FormatException">A policy selector does not parse.</exception>
-    /// <exception cref="ArgumentException">A DaemonSet has no pod template spec.</exception>
+    /// <exception cref="ArgumentException">A DaemonSet has no pod template spec or a request out of range (see <see cref="DaemonSetPlacement.For"/>).</exception>
     public static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, IEnumerable<V1Node> nodes, CoveragePolicy policy) =>
         Plan(daemonSets, _ => nodes.Select(node => (NodeView)new TypedNodeView(node)), policy);
 
@@ -33,13 +34,14 @@ public static class PlacementPlanner
     /// </summary>
     /// <exception cref="InventoryException">The inventory cannot be read; every problem, after the whole inventory was read.</exception>
     /// <exception cref="FormatException">A policy selector does not parse.</exception>
+    /// <exception cref="ArgumentException">A request out of range (see <see cref="DaemonSetPlacement.For"/>).</exception>
     public static PlacementPlan Plan(ManifestSet manifests, string inventoryPath, CoveragePolicy policy) =>
         Plan(manifests.Agents.Select(agent => agent.Objects.DaemonSet), inventoryPath, policy);
 
     /// <summary>Plans <paramref name="daemonSets"/> on the inventory at <paramref name="inventoryPath"/>, streamed.</summary>
     /// <exception cref="InventoryException">The inventory cannot be read; every problem, after the whole inventory was read.</exception>
     /// <exception cref="FormatException">A policy selector does not parse.</exception>
-    /// <exception cref="ArgumentException">A DaemonSet has no pod template spec.</exception>
+    /// <exception cref="ArgumentException">A DaemonSet has no pod template spec or a request out of range (see <see cref="DaemonSetPlacement.For"/>).</exception>
     public static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, string inventoryPath, CoveragePolicy policy) =>
         Plan(daemonSets, labelKeys => NodeInventory.Views(inventoryPath, labelKeys), policy);
 
@@ -71,22 +73,40 @@ public static class PlacementPlanner
     {
         var node = group.Representative;
         var decisions = placements.Select(placement => placement.ShouldRun(node)).ToArray();
+        var reportsAllocatable = node.Status?.Allocatable is { Count: > 0 };
         var allocatable = ResourceAmounts.From(node.Status?.Allocatable);
         var used = ResourceAmounts.Zero;
+        var placed = new List<int>();
         var order = Enumerable.Range(0, placements.Count)
             .Where(index => decisions[index].Outcome == PlacementOutcome.Lands)
             .OrderByDescending(index => placements[index].Priority)
             .ThenBy(index => index);
         foreach (var index in order)
         {
+            // The scheduler's NodePorts filter: a port bound by a pod placed before this one keeps this one Pending.
+            var holder = placed.FirstOrDefault(other => placements[other].HostPorts.Any(port => placements[index].HostPorts.Any(port.ClashesWith)), -1);
+            if (holder >= 0)
+            {
+                var port = placements[holder].HostPorts.First(port => placements[index].HostPorts.Any(port.ClashesWith));
+                decisions[index] = new PlacementDecision(PlacementOutcome.DoesNotFit, $"host port {port} is already bound by {placements[holder].Name}")
+                {
+                    HostPortHeldBy = placements[holder].Name,
+                    HostPort = port,
+                };
+                continue;
+            }
+
             var next = used + placements[index].Requests;
             if (next.FitsIn(allocatable))
             {
                 used = next;
+                placed.Add(index);
             }
             else
             {
-                decisions[index] = new PlacementDecision(PlacementOutcome.DoesNotFit, Shortfall(placements[index].Requests, allocatable, used));
+                decisions[index] = new PlacementDecision(PlacementOutcome.DoesNotFit, reportsAllocatable
+                    ? Shortfall(placements[index].Requests, allocatable, used, placed.Count > 0)
+                    : "the node reports no status.allocatable, which the scheduler counts as 0 cpu, 0 memory and 0 pods");
             }
         }
 
@@ -99,7 +119,7 @@ public static class PlacementPlanner
         return new NodeGroup(id, description, group.Names, os, taints, allocatable, decisions, used, excludedBy, required);
     }
 
-    private static string Shortfall(ResourceAmounts needs, ResourceAmounts allocatable, ResourceAmounts used)
+    private static string Shortfall(ResourceAmounts needs, ResourceAmounts allocatable, ResourceAmounts used, bool afterOthers)
     {
         var missing = new List<string>();
         if (used.MilliCpu + needs.MilliCpu > allocatable.MilliCpu)
@@ -114,10 +134,10 @@ public static class PlacementPlanner
 
         if (used.Pods + needs.Pods > allocatable.Pods)
         {
-            missing.Add($"a pod slot (free {Math.Max(0, allocatable.Pods - used.Pods)} of {allocatable.Pods})");
+            missing.Add($"pods 1 (free {Math.Max(0, allocatable.Pods - used.Pods)} of {allocatable.Pods})");
         }
 
-        return "Insufficient " + string.Join(", ", missing) + " after the higher-priority agents";
+        return "Insufficient " + string.Join(", ", missing) + (afterOthers ? " next to the agents placed before it (higher priority first)" : "");
     }
 
     /// <summary>The coverage policy with its selectors parsed once.</summary>

@@ -66,6 +66,13 @@ internal static class PlanCommand
 
             return ExitCodes.BadInput;
         }
+        catch (ArgumentException error)
+        {
+            // An agent's request out of range (QuantityRules): an input problem of the stack, not a crash.
+            stderr.WriteLine($"error: 1 problem in Pulumi.{stack}.yaml; nothing was written.");
+            stderr.WriteLine("  " + error.Message);
+            return ExitCodes.BadInput;
+        }
 
         if (html is not null)
         {

@@ -98,4 +98,39 @@ public sealed class NodeInventoryTests : IDisposable
         Assert.Equal(2, problem.Line);
         Assert.Equal("'lots' is not a Kubernetes quantity", problem.Message);
     }
+
+    [Fact]
+    public void Every_bad_value_of_a_node_is_reported_at_the_value_itself()
+    {
+        var path = Write("many.json", "{\"kind\":\"List\",\"items\":[\n{\"kind\":\"Node\",\"metadata\":{\"name\":\"a\"},\n \"spec\":{\"taints\":[{\"key\":\"k\",\"effect\":\"Bogus\"}]},\n \"status\":{\"allocatable\":{\"cpu\":\"1E\",\"memory\":\"-1Gi\",\"pods\":\"99999999999999999999999\"},\n  \"capacity\":{\"cpu\":\"zz\",\"memory\":\"100Ei\",\"pods\":\"1.5\"}}}]}");
+        var problems = Problems(path);
+        Assert.Equal(
+            [
+                ("items[0].spec.taints[0].effect", "'Bogus' is not one of NoSchedule, PreferNoSchedule, NoExecute", 3L),
+                ("items[0].status.allocatable.cpu", "'1E' is too large: cpu in millicores must be below 2^63 - 1", 4L),
+                ("items[0].status.allocatable.memory", "'-1Gi' must be greater than or equal to 0", 4L),
+                ("items[0].status.allocatable.pods", "'99999999999999999999999' is too large: pods must be below 2^63 - 1", 4L),
+                ("items[0].status.capacity.cpu", "'zz' is not a Kubernetes quantity", 5L),
+                ("items[0].status.capacity.memory", "'100Ei' is too large: memory must be below 8Ei (2^63 - 1 bytes)", 5L),
+                ("items[0].status.capacity.pods", "'1.5' must be an integer", 5L),
+            ],
+            problems.Select(problem => (problem.Path, problem.Message, problem.Line)));
+        Assert.Equal(33, problems[1].Column);
+    }
+
+    [Fact]
+    public void A_quantity_of_the_wrong_json_type_is_a_problem()
+    {
+        var path = Write("t.json", "{\"kind\":\"List\",\"items\":[{\"kind\":\"Node\",\"metadata\":{\"name\":\"a\"},\"status\":{\"allocatable\":{\"memory\":{\"x\":1}}}}]}");
+        var problem = Assert.Single(Problems(path));
+        Assert.Equal(("items[0].status.allocatable.memory", "expected a quantity string such as \"4\" or \"16Gi\", got an object"), (problem.Path, problem.Message));
+    }
+
+    [Fact]
+    public void A_single_node_document_gets_the_same_value_checks()
+    {
+        var path = Write("one.json", "{\"kind\":\"Node\",\"metadata\":{\"name\":\"a\"},\"status\":{\"allocatable\":{\"memory\":\"9.3E\"}}}");
+        var problem = Assert.Single(Problems(path));
+        Assert.Equal(("status.allocatable.memory", "'9300P' is too large: memory must be below 8Ei (2^63 - 1 bytes)"), (problem.Path, problem.Message));
+    }
 }
