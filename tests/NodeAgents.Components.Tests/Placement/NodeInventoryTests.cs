@@ -133,4 +133,44 @@ public sealed class NodeInventoryTests : IDisposable
         var problem = Assert.Single(Problems(path));
         Assert.Equal(("status.allocatable.memory", "'9300P' is too large: memory must be below 8Ei (2^63 - 1 bytes)"), (problem.Path, problem.Message));
     }
+
+    [Fact]
+    public void A_yaml_inventory_of_20000_nodes_is_read_whole()
+    {
+        var text = new System.Text.StringBuilder("apiVersion: v1\nkind: List\nitems:\n");
+        for (var index = 0; index < 20_000; index++)
+        {
+            text.Append($"- apiVersion: v1\n  kind: Node\n  metadata:\n    name: node-{index}\n    labels:\n      kubernetes.io/os: linux\n      zone: \"z{index % 3}\"\n")
+                .Append($"  spec:\n    unschedulable: false\n    taints:\n    - key: dedicated\n      value: infra\n      effect: NoSchedule\n")
+                .Append($"  status:\n    allocatable:\n      cpu: {1 + (index % 4)}\n      memory: 16Gi\n      pods: 110\n");
+        }
+
+        var nodes = NodeInventory.Read(Write("big.yaml", text.ToString()));
+        Assert.Equal(20_000, nodes.Count);
+        var last = nodes[^1];
+        Assert.Equal(("node-19999", "z1", "4", "110", false), (last.Metadata.Name, last.Metadata.Labels["zone"], last.Status.Allocatable["cpu"].ToString(), last.Status.Allocatable["pods"].ToString(), last.Spec.Unschedulable));
+        Assert.Equal("NoSchedule", last.Spec.Taints.Single().Effect);
+    }
+
+    [Fact]
+    public void A_yaml_problem_points_at_the_yaml_line_and_column()
+    {
+        var path = Write("bad.yaml", "kind: List\nitems:\n- kind: Node\n  metadata:\n    name: a\n  status:\n    allocatable:\n      memory: -1Gi\n      cpu: 100Ei\n");
+        var problems = Problems(path);
+        Assert.Equal(
+            [
+                ("items[0].status.allocatable.memory", "'-1Gi' must be greater than or equal to 0", 8L, 15L),
+                ("items[0].status.allocatable.cpu", "'100Ei' is too large: cpu in millicores must be below 2^63 - 1", 9L, 12L),
+            ],
+            problems.Select(problem => (problem.Path, problem.Message, problem.Line, problem.Column)));
+    }
+
+    [Fact]
+    public void A_yaml_alias_or_a_second_document_is_a_problem()
+    {
+        var alias = Assert.Single(Problems(Write("alias.yaml", "kind: Node\nmetadata: {name: &a x}\nstatus: {allocatable: {cpu: *a}}\n")));
+        Assert.Equal(("YAML aliases (*name) are not supported in a node inventory", 3L, 29L), (alias.Message, alias.Line, alias.Column));
+        var two = Assert.Single(Problems(Write("two.yaml", "kind: Node\nmetadata: {name: x}\n---\nkind: Node\nmetadata: {name: y}\n")));
+        Assert.StartsWith("holds more than one YAML document", two.Message);
+    }
 }
