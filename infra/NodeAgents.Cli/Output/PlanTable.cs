@@ -23,19 +23,19 @@ internal static class PlanTable
             table.AddRow(cells.Select(Markup.Escape).ToArray());
         }
 
-        var console = Terminal.Over(writer);
-        console.Write(table);
-        console.WriteLine(PlanText.Legend);
+        // Only the table goes through Spectre.Console; the lines below are written as they are, never wrapped, for CI logs.
+        Terminal.Over(writer).Write(table);
+        writer.WriteLine(PlanText.Legend);
         foreach (var line in PlanText.WhyNot(plan))
         {
-            console.WriteLine("why not: " + line);
+            writer.WriteLine("why not: " + line);
         }
 
         foreach (var problem in plan.Problems)
         {
-            console.WriteLine($"{(problem.Severity == PlanSeverity.Error ? "error" : "warning")}: {problem.Message}");
+            writer.WriteLine($"{(problem.Severity == PlanSeverity.Error ? "error" : "warning")}: {problem.Message}");
         }
 
-        console.WriteLine(PlanText.Summary(plan, stack, nodesPath));
+        writer.WriteLine(PlanText.Summary(plan, stack, nodesPath));
     }
 }
