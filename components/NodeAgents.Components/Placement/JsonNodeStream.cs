@@ -11,7 +11,7 @@ namespace NodeAgents.Placement;
 /// <see cref="KubernetesJson"/>) only when it is the first of its group. The buffer grows only to the size of the largest
 /// item. Positions of problems are absolute 1-based lines and columns of the file.
 /// </summary>
-internal sealed class JsonNodeStream : IDisposable
+internal sealed partial class JsonNodeStream : IDisposable
 {
     private readonly Stream stream;
     private byte[] buffer = new byte[1 << 18];
@@ -103,8 +103,7 @@ internal sealed class JsonNodeStream : IDisposable
                 continue;
             }
 
-            var view = new JsonItemNodeView(fields, next.Bytes,
-                error => problems.Add(new InventoryProblem(display, path.TrimEnd('.'), "not valid: " + Message(error), line, column)));
+            var view = new JsonItemNodeView(fields, next.Bytes, error => problems.Add(ItemProblem(display, path, error, line, column)));
             yield return (view, path);
         }
 
@@ -385,6 +384,23 @@ internal sealed class JsonNodeStream : IDisposable
             message = cut > 0 ? message[..cut] : message;
         }
 
-        return message.Trim();
+        message = message.Trim();
+        var converted = ConvertedTo().Match(message);
+        return converted.Success ? "expected " + Describe(converted.Groups[1].Value) : message;
     }
+
+    /// <summary>A .NET type of the KubernetesClient model in the words of the Kubernetes API.</summary>
+    private static string Describe(string type) => type switch
+    {
+        _ when type.StartsWith("System.Collections.Generic.IDictionary", StringComparison.Ordinal) => "a map (key: value)",
+        _ when type.StartsWith("System.Collections.Generic.IList", StringComparison.Ordinal) => "a list",
+        "System.String" => "a string",
+        "System.Boolean" or "System.Nullable`1[System.Boolean]" => "true or false",
+        _ when type.Contains("Int32", StringComparison.Ordinal) || type.Contains("Int64", StringComparison.Ordinal) => "a whole number",
+        _ when type.StartsWith("k8s.Models.V1", StringComparison.Ordinal) => $"an object ({type["k8s.Models.V1".Length..]})",
+        _ => type,
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"could not be converted to ([^ ]+?)\.?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ConvertedTo();
 }

@@ -173,4 +173,15 @@ public sealed class NodeInventoryTests : IDisposable
         var two = Assert.Single(Problems(Write("two.yaml", "kind: Node\nmetadata: {name: x}\n---\nkind: Node\nmetadata: {name: y}\n")));
         Assert.StartsWith("holds more than one YAML document", two.Message);
     }
+
+    [Fact]
+    public void A_field_of_the_wrong_type_names_the_field_and_the_expected_shape()
+    {
+        var path = Write("types.json", "{\"kind\":\"List\",\"items\":[\n{\"kind\":\"Node\",\"metadata\":{\"name\":\"a\",\"labels\":\"oops\"}},\n{\"kind\":\"Node\",\"metadata\":{\"name\":\"b\"},\"spec\":{\"taints\":\"none\"}}]}");
+        var problems = Problems(path);
+        Assert.Equal(
+            [("items[0].metadata.labels", "not valid: expected a map (key: value)", 2L), ("items[1].spec.taints", "not valid: expected a list", 3L)],
+            problems.Select(problem => (problem.Path, problem.Message, problem.Line)));
+        Assert.DoesNotContain(problems, problem => problem.Message.Contains("System.", StringComparison.Ordinal));
+    }
 }
