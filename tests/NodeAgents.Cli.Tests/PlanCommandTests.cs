@@ -306,4 +306,27 @@ public class PlanCommandTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void More_groups_than_one_table_holds_are_written_as_further_tables_with_every_group()
+    {
+        var folder = Directory.CreateTempSubdirectory("plan-many-").FullName;
+        try
+        {
+            var items = Enumerable.Range(0, 1001).Select(index =>
+                """{"kind":"Node","metadata":{"name":"nINDEX","labels":{"kubernetes.io/os":"linux"}},"status":{"allocatable":{"cpu":"4","memory":"MEMORYMi","pods":"110"}}}"""
+                    .Replace("INDEX", $"{index}", StringComparison.Ordinal).Replace("MEMORY", $"{1000 + index}", StringComparison.Ordinal));
+            var inventory = Path.Combine(folder, "many.json");
+            File.WriteAllText(inventory, "{\"kind\":\"List\",\"items\":[" + string.Join(",\n", items) + "]}");
+            var (_, output, _) = Run("plan", "--stack", "prod", "--nodes", inventory, "--project-dir", RepoPaths.Root);
+            Assert.Equal(2, output.Split('\n').Count(line => line.StartsWith('╭')));
+            Assert.Contains("│ g1000 ", output);
+            Assert.Contains("│ g1001 ", output);
+            Assert.Contains("1001 nodes in 1001 groups", output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

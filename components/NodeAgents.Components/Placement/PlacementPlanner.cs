@@ -57,21 +57,16 @@ public static class PlacementPlanner
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
-        var groups = NodeGrouping.Build(nodes(labelKeys), labelKeys, placements.Any(placement => placement.ReadsNodeName));
+        var planned = NodeGrouping.Build(nodes(labelKeys), labelKeys, placements.Any(placement => placement.ReadsNodeName),
+            (index, representative, names) => PlanGroup($"g{index + 1}", representative, names, placements, compiled));
 
         var agents = placements.Select(placement => new PlanAgent(placement.Name, placement.Namespace, placement.Role, placement.Requests, placement.Priority, placement.HostPorts)).ToList();
-        var planned = new List<NodeGroup>(groups.Count);
-        for (var index = 0; index < groups.Count; index++)
-        {
-            planned.Add(PlanGroup($"g{index + 1}", groups[index], placements, compiled));
-        }
 
         return new PlacementPlan(agents, planned, PlanFindings.Find(agents, placements, planned));
     }
 
-    private static NodeGroup PlanGroup(string id, NodeGrouping.Group group, List<DaemonSetPlacement> placements, CompiledPolicy policy)
+    private static NodeGroup PlanGroup(string id, V1Node node, List<string> names, List<DaemonSetPlacement> placements, CompiledPolicy policy)
     {
-        var node = group.Representative;
         var decisions = placements.Select(placement => placement.ShouldRun(node)).ToArray();
         var reportsAllocatable = node.Status?.Allocatable is { Count: > 0 };
         var allocatable = ResourceAmounts.From(node.Status?.Allocatable);
@@ -116,7 +111,7 @@ public static class PlacementPlanner
         var required = excludedBy is null ? policy.RequiredRoles(node) : [];
         var description = string.Join(" · ", new[] { os, string.Join("+", NodeGrouping.Roles(node)), taints.Count == 0 ? "no taints" : string.Join(", ", taints) }
             .Where(part => part.Length > 0));
-        return new NodeGroup(id, description, group.Names, os, taints, allocatable, decisions, used, excludedBy, required);
+        return new NodeGroup(id, description, names, os, taints, allocatable, decisions, used, excludedBy, required);
     }
 
     private static string Shortfall(ResourceAmounts needs, ResourceAmounts allocatable, ResourceAmounts used, bool afterOthers)
