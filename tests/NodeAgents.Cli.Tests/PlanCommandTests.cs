@@ -287,11 +287,17 @@ public class PlanCommandTests
                     resources:
                       requests:
                         cpu: "99999999999999999"
+                  node-agents:security:
+                    resources:
+                      requests:
+                        memory: "100Ei"
                 """);
             var (exit, output, error) = Run("plan", "--stack", "huge", "--nodes", Inventory("kind-3node.json"), "--project-dir", folder);
             Assert.Equal(2, exit);
             Assert.Equal("", output);
+            Assert.StartsWith("error: 2 problems in Pulumi.huge.yaml; nothing was written.", error);
             Assert.Contains("resources.requests.cpu: '99999999999999999' is too large: cpu in millicores must be below 2^63 - 1", error);
+            Assert.Contains("DaemonSet falco, container falco: resources.requests.memory: '9223372036854775807' is too large: memory must be below 8Ei (2^63 - 1 bytes) (KubernetesClient reads 8Ei and more as 2^63 - 1)", error);
             Assert.DoesNotContain("   at ", error);
 
             var inventory = Path.Combine(folder, "huge.json");

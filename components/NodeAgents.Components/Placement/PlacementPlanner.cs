@@ -18,13 +18,13 @@ public static class PlacementPlanner
 {
     /// <summary>Plans the DaemonSets of <paramref name="manifests"/> on <paramref name="nodes"/> under <paramref name="policy"/>.</summary>
     /// <exception cref="FormatException">A policy selector does not parse (bound policies are checked before, see <see cref="CoveragePolicy.Check"/>).</exception>
-    /// <exception cref="ArgumentException">A request out of range (see <see cref="DaemonSetPlacement.For"/>).</exception>
+    /// <exception cref="ArgumentException">A request out of range (see <see cref="DaemonSetPlacement.For"/>); the problems of every DaemonSet, one per line.</exception>
     public static PlacementPlan Plan(ManifestSet manifests, IEnumerable<V1Node> nodes, CoveragePolicy policy) =>
         Plan(manifests.Agents.Select(agent => agent.Objects.DaemonSet), nodes, policy);
 
     /// <summary>Plans <paramref name="daemonSets"/> on <paramref name="nodes"/> (read once, in order) under <paramref name="policy"/>.</summary>
     /// <exception cref="FormatException">A policy selector does not parse.</exception>
-    /// <exception cref="ArgumentException">A DaemonSet has no pod template spec or a request out of range (see <see cref="DaemonSetPlacement.For"/>).</exception>
+    /// <exception cref="ArgumentException">A DaemonSet has no pod template spec or a request out of range (see <see cref="DaemonSetPlacement.For"/>); the problems of every DaemonSet, one per line.</exception>
     public static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, IEnumerable<V1Node> nodes, CoveragePolicy policy) =>
         Plan(daemonSets, _ => nodes.Select(node => (NodeView)new TypedNodeView(node)), policy);
 
@@ -34,21 +34,40 @@ public static class PlacementPlanner
     /// </summary>
     /// <exception cref="InventoryException">The inventory cannot be read; every problem, after the whole inventory was read.</exception>
     /// <exception cref="FormatException">A policy selector does not parse.</exception>
-    /// <exception cref="ArgumentException">A request out of range (see <see cref="DaemonSetPlacement.For"/>).</exception>
+    /// <exception cref="ArgumentException">A request out of range (see <see cref="DaemonSetPlacement.For"/>); the problems of every DaemonSet, one per line.</exception>
     public static PlacementPlan Plan(ManifestSet manifests, string inventoryPath, CoveragePolicy policy) =>
         Plan(manifests.Agents.Select(agent => agent.Objects.DaemonSet), inventoryPath, policy);
 
     /// <summary>Plans <paramref name="daemonSets"/> on the inventory at <paramref name="inventoryPath"/>, streamed.</summary>
     /// <exception cref="InventoryException">The inventory cannot be read; every problem, after the whole inventory was read.</exception>
     /// <exception cref="FormatException">A policy selector does not parse.</exception>
-    /// <exception cref="ArgumentException">A DaemonSet has no pod template spec or a request out of range (see <see cref="DaemonSetPlacement.For"/>).</exception>
+    /// <exception cref="ArgumentException">A DaemonSet has no pod template spec or a request out of range (see <see cref="DaemonSetPlacement.For"/>); the problems of every DaemonSet, one per line.</exception>
     public static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, string inventoryPath, CoveragePolicy policy) =>
         Plan(daemonSets, labelKeys => NodeInventory.Views(inventoryPath, labelKeys), policy);
 
     /// <summary>Plans with the nodes that <paramref name="nodes"/> yields for the label keys the rules read.</summary>
     private static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, Func<IReadOnlyList<string>, IEnumerable<NodeView>> nodes, CoveragePolicy policy)
     {
-        var placements = daemonSets.Select(DaemonSetPlacement.For).ToList();
+        var placements = new List<DaemonSetPlacement>();
+        var invalid = new List<string>();
+        foreach (var daemonSet in daemonSets)
+        {
+            try
+            {
+                placements.Add(DaemonSetPlacement.For(daemonSet));
+            }
+            catch (ArgumentException error)
+            {
+                invalid.Add(error.Message);
+            }
+        }
+
+        if (invalid.Count > 0)
+        {
+            // Every DaemonSet's problems at once, one per line.
+            throw new ArgumentException(string.Join("\n", invalid));
+        }
+
         var compiled = CompiledPolicy.From(policy);
         var labelKeys = placements.SelectMany(placement => placement.Affinity.LabelKeys)
             .Concat(compiled.LabelKeys)

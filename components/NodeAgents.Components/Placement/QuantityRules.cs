@@ -58,11 +58,12 @@ public static class QuantityRules
         var scale = resource == "cpu" ? 1000m : 1m;
         if (resource is "cpu" or "memory" or "pods" && value >= long.MaxValue / scale)
         {
+            var clamped = value == long.MaxValue ? " (KubernetesClient reads 8Ei and more as 2^63 - 1)" : "";
             return resource switch
             {
-                "cpu" => $"'{text}' is too large: cpu in millicores must be below 2^63 - 1",
-                "memory" => $"'{text}' is too large: memory must be below 8Ei (2^63 - 1 bytes)",
-                _ => $"'{text}' is too large: pods must be below 2^63 - 1",
+                "cpu" => $"'{text}' is too large: cpu in millicores must be below 2^63 - 1{clamped}",
+                "memory" => $"'{text}' is too large: memory must be below 8Ei (2^63 - 1 bytes){clamped}",
+                _ => $"'{text}' is too large: pods must be below 2^63 - 1{clamped}",
             };
         }
 

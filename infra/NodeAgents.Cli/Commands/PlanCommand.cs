@@ -69,8 +69,13 @@ internal static class PlanCommand
         catch (ArgumentException error)
         {
             // An agent's request out of range (QuantityRules): an input problem of the stack, not a crash.
-            stderr.WriteLine($"error: 1 problem in Pulumi.{stack}.yaml; nothing was written.");
-            stderr.WriteLine("  " + error.Message);
+            var problems = error.Message.Split('\n');
+            stderr.WriteLine($"error: {problems.Length} problem{(problems.Length == 1 ? "" : "s")} in Pulumi.{stack}.yaml; nothing was written.");
+            foreach (var problem in problems)
+            {
+                stderr.WriteLine("  " + problem);
+            }
+
             return ExitCodes.BadInput;
         }
 

@@ -111,7 +111,7 @@ public sealed class NodeInventoryTests : IDisposable
                 ("items[0].status.allocatable.memory", "'-1Gi' must be greater than or equal to 0", 4L),
                 ("items[0].status.allocatable.pods", "'99999999999999999999999' is too large: pods must be below 2^63 - 1", 4L),
                 ("items[0].status.capacity.cpu", "'zz' is not a Kubernetes quantity", 5L),
-                ("items[0].status.capacity.memory", "'100Ei' is too large: memory must be below 8Ei (2^63 - 1 bytes)", 5L),
+                ("items[0].status.capacity.memory", "'100Ei' is too large: memory must be below 8Ei (2^63 - 1 bytes) (KubernetesClient reads 8Ei and more as 2^63 - 1)", 5L),
                 ("items[0].status.capacity.pods", "'1.5' must be an integer", 5L),
             ],
             problems.Select(problem => (problem.Path, problem.Message, problem.Line)));
@@ -160,7 +160,7 @@ public sealed class NodeInventoryTests : IDisposable
         Assert.Equal(
             [
                 ("items[0].status.allocatable.memory", "'-1Gi' must be greater than or equal to 0", 8L, 15L),
-                ("items[0].status.allocatable.cpu", "'100Ei' is too large: cpu in millicores must be below 2^63 - 1", 9L, 12L),
+                ("items[0].status.allocatable.cpu", "'100Ei' is too large: cpu in millicores must be below 2^63 - 1 (KubernetesClient reads 8Ei and more as 2^63 - 1)", 9L, 12L),
             ],
             problems.Select(problem => (problem.Path, problem.Message, problem.Line, problem.Column)));
     }
