@@ -128,7 +128,7 @@ public class PlanCommandTests
         Assert.Equal(1, exit);
         Assert.Contains("│ g1 ", output);
         Assert.Contains("error: no monitoring agent on node aksnpwin000000 (g1), which the coverage policy requires: node-exporter: nodeSelector kubernetes.io/os=linux (node has kubernetes.io/os=windows)", output);
-        Assert.Contains("4 agents on 1 nodes in 1 groups: 1 error, 0 warnings", output);
+        Assert.Contains("4 agents on 1 node in 1 group: 1 error, 0 warnings", output);
         Assert.Contains("why not: g1 (aksnpwin000000): fluent-bit, node-exporter, node-local-dns, falco: selector: nodeSelector kubernetes.io/os=linux (node has kubernetes.io/os=windows)", output);
 
         var (_, markdown, _) = Run("plan", "--stack", "prod", "--nodes", Inventory("kind-3node.json"), "--project-dir", RepoPaths.Root, "-o", "markdown");
@@ -169,8 +169,26 @@ public class PlanCommandTests
             File.WriteAllText(foreign, "<p>mine</p>");
             var (refused, _, error) = Run("plan", "--stack", "prod", "--nodes", Inventory("kind-3node.json"), "--project-dir", RepoPaths.Root, "--html", foreign);
             Assert.Equal(2, refused);
-            Assert.Contains("was not written by nodeagents plan", error);
+            Assert.Contains("is not a whole page written by nodeagents plan", error);
             Assert.Equal("<p>mine</p>", File.ReadAllText(foreign));
+
+            // A file that only quotes the generator tag (a page pasted into notes) is not the tool's page either.
+            var notes = Path.Combine(folder, "notes.html");
+            File.WriteAllText(notes, File.ReadAllText(file) + "<p>my notes</p>\n");
+            Assert.Equal(2, Run("plan", "--stack", "prod", "--nodes", Inventory("kind-3node.json"), "--project-dir", RepoPaths.Root, "--html", notes).Item1);
+            Assert.EndsWith("<p>my notes</p>\n", File.ReadAllText(notes));
+
+            // A folder or a symbolic link is refused with a message, never followed.
+            var (folderExit, _, folderError) = Run("plan", "--stack", "prod", "--nodes", Inventory("kind-3node.json"), "--project-dir", RepoPaths.Root, "--html", folder);
+            Assert.Equal(2, folderExit);
+            Assert.StartsWith($"error: {folder}: is a folder; --html needs a file name", folderError);
+            var link = Path.Combine(folder, "link.html");
+            File.CreateSymbolicLink(link, file);
+            var before = File.ReadAllText(file);
+            var (linkExit, _, linkError) = Run("plan", "--stack", "prod", "--nodes", Inventory("kind-3node.json"), "--project-dir", RepoPaths.Root, "--html", link);
+            Assert.Equal(2, linkExit);
+            Assert.Contains("is a symbolic link", linkError);
+            Assert.Equal(before, File.ReadAllText(file));
         }
         finally
         {
@@ -221,8 +239,96 @@ public class PlanCommandTests
             var (exit, _, error) = Run("plan", "--stack", "bad", "--nodes", Inventory("kind-3node.json"), "--project-dir", folder);
             Assert.Equal(2, exit);
             Assert.Contains("Pulumi.bad.yaml:7:5: node-agents:coverage.exclud: unknown key; did you mean 'exclude'?", error);
-            Assert.Contains("Pulumi.bad.yaml:5:15: node-agents:coverage.required.loging: unknown role; expected one of logging, monitoring, network, security", error);
+            Assert.Contains("Pulumi.bad.yaml:5:15: node-agents:coverage.required.loging: unknown role; did you mean 'logging'? (expected one of logging, monitoring, network, security)", error);
             Assert.Contains("Pulumi.bad.yaml:6:17: node-agents:coverage.required.security: 'os=linux os=windows' is not a requirement", error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Problem_lines_are_never_wrapped_and_kinds_read_the_same_in_markdown_and_json()
+    {
+        var folder = Directory.CreateTempSubdirectory("plan-lines-").FullName;
+        try
+        {
+            var name = new string('n', 230);
+            var inventory = Path.Combine(folder, "one.json");
+            File.WriteAllText(inventory, """{"kind":"List","items":[{"kind":"Node","metadata":{"name":"NAME","labels":{"kubernetes.io/os":"linux"}},"status":{"allocatable":{"cpu":"100m","memory":"64Mi","pods":"110"}}}]}""".Replace("NAME", name, StringComparison.Ordinal));
+            var (exit, output, _) = Run("plan", "--stack", "prod", "--nodes", inventory, "--project-dir", RepoPaths.Root);
+            Assert.Equal(1, exit);
+            var pending = output.Split('\n').First(line => line.StartsWith("error: ", StringComparison.Ordinal));
+            Assert.Contains($"node {name} (g1):", pending);
+            Assert.EndsWith($"1 node in 1 group: {Count(output)} errors, 0 warnings", output.TrimEnd());
+
+            var (_, markdown, _) = Run("plan", "--stack", "prod", "--nodes", inventory, "--project-dir", RepoPaths.Root, "-o", "markdown");
+            Assert.Contains("- **error** (pending): ", markdown);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        static int Count(string output) => output.Split('\n').Count(line => line.StartsWith("error: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_out_of_range_quantity_in_the_stack_or_the_inventory_exits_2_without_a_stack_trace()
+    {
+        var folder = Directory.CreateTempSubdirectory("plan-huge-").FullName;
+        try
+        {
+            File.Copy(Path.Combine(RepoPaths.Root, "Pulumi.yaml"), Path.Combine(folder, "Pulumi.yaml"));
+            File.WriteAllText(Path.Combine(folder, "Pulumi.huge.yaml"), """
+                config:
+                  node-agents:logging:
+                    resources:
+                      requests:
+                        cpu: "99999999999999999"
+                  node-agents:security:
+                    resources:
+                      requests:
+                        memory: "100Ei"
+                """);
+            var (exit, output, error) = Run("plan", "--stack", "huge", "--nodes", Inventory("kind-3node.json"), "--project-dir", folder);
+            Assert.Equal(2, exit);
+            Assert.Equal("", output);
+            Assert.StartsWith("error: 2 problems in Pulumi.huge.yaml; nothing was written.", error);
+            Assert.Contains("resources.requests.cpu: '99999999999999999' is too large: cpu in millicores must be below 2^63 - 1", error);
+            Assert.Contains("DaemonSet falco, container falco: resources.requests.memory: '9223372036854775807' is too large: memory must be below 8Ei (2^63 - 1 bytes) (KubernetesClient reads 8Ei and more as 2^63 - 1)", error);
+            Assert.DoesNotContain("   at ", error);
+
+            var inventory = Path.Combine(folder, "huge.json");
+            File.WriteAllText(inventory, """{"kind":"List","items":[{"kind":"Node","metadata":{"name":"x"},"status":{"allocatable":{"cpu":"1E","memory":"1e400"}}}]}""");
+            var (nodesExit, _, nodesError) = Run("plan", "--stack", "prod", "--nodes", inventory, "--project-dir", RepoPaths.Root);
+            Assert.Equal(2, nodesExit);
+            Assert.Contains("huge.json:1:95: items[0].status.allocatable.cpu: '1E' is too large", nodesError);
+            Assert.Contains("items[0].status.allocatable.memory: '1e400' is too large", nodesError);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void More_groups_than_one_table_holds_are_written_as_further_tables_with_every_group()
+    {
+        var folder = Directory.CreateTempSubdirectory("plan-many-").FullName;
+        try
+        {
+            var items = Enumerable.Range(0, 1001).Select(index =>
+                """{"kind":"Node","metadata":{"name":"nINDEX","labels":{"kubernetes.io/os":"linux"}},"status":{"allocatable":{"cpu":"4","memory":"MEMORYMi","pods":"110"}}}"""
+                    .Replace("INDEX", $"{index}", StringComparison.Ordinal).Replace("MEMORY", $"{1000 + index}", StringComparison.Ordinal));
+            var inventory = Path.Combine(folder, "many.json");
+            File.WriteAllText(inventory, "{\"kind\":\"List\",\"items\":[" + string.Join(",\n", items) + "]}");
+            var (_, output, _) = Run("plan", "--stack", "prod", "--nodes", inventory, "--project-dir", RepoPaths.Root);
+            Assert.Equal(2, output.Split('\n').Count(line => line.StartsWith('╭')));
+            Assert.Contains("│ g1000 ", output);
+            Assert.Contains("│ g1001 ", output);
+            Assert.Contains("1001 nodes in 1001 groups", output);
         }
         finally
         {

@@ -51,7 +51,8 @@ public sealed record CoveragePolicy
         {
             if (!Roles.Contains(role))
             {
-                problems.Add(($"required.{role}", $"unknown role; expected one of {string.Join(", ", Roles)}"));
+                var suggestion = Roles.FirstOrDefault(known => Distance(role, known) <= 2);
+                problems.Add(($"required.{role}", "unknown role" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?") + $" (expected one of {string.Join(", ", Roles)})"));
             }
 
             CheckSelector($"required.{role}", selector, problems);
@@ -63,6 +64,25 @@ public sealed record CoveragePolicy
         }
 
         return problems;
+    }
+
+    /// <summary>The number of single-character insertions, deletions and substitutions between two words (Levenshtein).</summary>
+    private static int Distance(string left, string right)
+    {
+        var previous = Enumerable.Range(0, right.Length + 1).ToArray();
+        for (var i = 1; i <= left.Length; i++)
+        {
+            var current = new int[right.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= right.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (left[i - 1] == right[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[right.Length];
     }
 
     private static void CheckSelector(string path, string selector, List<(string, string)> problems)

@@ -27,7 +27,15 @@ public sealed class DaemonSetPlacement
         nodeName = string.IsNullOrEmpty(pod.NodeName) ? null : pod.NodeName;
         Tolerations = DaemonPodTolerations.Apply(pod);
         Affinity = RequiredNodeAffinity.For(pod);
-        Requests = PodRequests.Of(pod);
+        try
+        {
+            Requests = PodRequests.Of(pod);
+        }
+        catch (ArgumentException error)
+        {
+            throw new ArgumentException($"DaemonSet {Name}, {error.Message}", error);
+        }
+
         HostPorts = HostPort.Of(pod);
         Priority = pod.Priority ?? pod.PriorityClassName switch
         {
@@ -73,7 +81,10 @@ public sealed class DaemonSetPlacement
     public bool ReadsNodeName { get; }
 
     /// <summary>Prepares <paramref name="daemonSet"/>.</summary>
-    /// <exception cref="ArgumentException">The DaemonSet has no pod template spec.</exception>
+    /// <exception cref="ArgumentException">
+    /// The DaemonSet has no pod template spec, or a request is out of range (<see cref="PodRequests.Of(V1PodSpec)"/>); the message starts
+    /// with <c>DaemonSet NAME, </c>.
+    /// </exception>
     public static DaemonSetPlacement For(V1DaemonSet daemonSet) => new(daemonSet);
 
     /// <summary>

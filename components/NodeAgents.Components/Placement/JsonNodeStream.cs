@@ -11,7 +11,7 @@ namespace NodeAgents.Placement;
 /// <see cref="KubernetesJson"/>) only when it is the first of its group. The buffer grows only to the size of the largest
 /// item. Positions of problems are absolute 1-based lines and columns of the file.
 /// </summary>
-internal sealed class JsonNodeStream : IDisposable
+internal sealed partial class JsonNodeStream : IDisposable
 {
     private readonly Stream stream;
     private byte[] buffer = new byte[1 << 18];
@@ -97,14 +97,13 @@ internal sealed class JsonNodeStream : IDisposable
                 continue;
             }
 
-            if (fields.BadQuantity is { } bad)
+            if (next.Problems.Count > 0)
             {
-                problems.Add(new InventoryProblem(display, path + bad.Path, $"'{bad.Text}' is not a Kubernetes quantity", line, column));
+                problems.AddRange(next.Problems.Select(bad => new InventoryProblem(display, path + bad.Path, bad.Message, bad.Line, bad.Column)));
                 continue;
             }
 
-            var view = new JsonItemNodeView(fields, next.Bytes,
-                error => problems.Add(new InventoryProblem(display, path.TrimEnd('.'), "not valid: " + Message(error), line, column)));
+            var view = new JsonItemNodeView(fields, next.Bytes, error => problems.Add(ItemProblem(display, path, error, line, column)));
             yield return (view, path);
         }
 
@@ -127,7 +126,9 @@ internal sealed class JsonNodeStream : IDisposable
                 problems.Add(ItemProblem(display, "", error, 0, 0));
             }
 
-            if (single is not null)
+            var bad = single is null ? [] : NodeValueRules.Problems(single).ToList();
+            problems.AddRange(bad.Select(problem => new InventoryProblem(display, problem.Path, problem.Message)));
+            if (single is not null && bad.Count == 0)
             {
                 yield return (new TypedNodeView(single), "");
             }
@@ -158,7 +159,11 @@ internal sealed class JsonNodeStream : IDisposable
 
     /// <summary>One parsed item: its document (null when it was not an object), its bytes in the buffer and its position.</summary>
     /// <summary>One item read into <see cref="fields"/>: its bytes in the buffer (empty when it was not an object) and its position.</summary>
-    private sealed record Item(ReadOnlyMemory<byte> Bytes, long Line, long Column);
+    private sealed record Item(ReadOnlyMemory<byte> Bytes, long Line, long Column)
+    {
+        /// <summary>The bad values of the item with their absolute positions.</summary>
+        public IReadOnlyList<(string Path, string Message, long Line, long Column)> Problems { get; init; } = [];
+    }
 
     /// <summary>The next item, or null after the root.</summary>
     private Item? Next(string display, List<InventoryProblem> problems, int index)
@@ -281,9 +286,14 @@ internal sealed class JsonNodeStream : IDisposable
                     }
 
                     var (itemLine, itemColumn) = PositionOf(offset + itemStart);
+                    IReadOnlyList<(string, string, long, long)> bad = fields.Problems.Count == 0 ? [] : fields.Problems.Select(problem =>
+                    {
+                        var (valueLine, valueColumn) = PositionOf(offset + (int)problem.Start);
+                        return (problem.Path, problem.Message, valueLine, valueColumn);
+                    }).ToList();
                     var bytes = buffer.AsMemory(offset + itemStart, (int)reader.BytesConsumed - itemStart);
                     Commit(ref reader);
-                    item = new Item(bytes, itemLine, itemColumn);
+                    item = new Item(bytes, itemLine, itemColumn) { Problems = bad };
                     return StepResult.Item;
             }
         }
@@ -374,6 +384,23 @@ internal sealed class JsonNodeStream : IDisposable
             message = cut > 0 ? message[..cut] : message;
         }
 
-        return message.Trim();
+        message = message.Trim();
+        var converted = ConvertedTo().Match(message);
+        return converted.Success ? "expected " + Describe(converted.Groups[1].Value) : message;
     }
+
+    /// <summary>A .NET type of the KubernetesClient model in the words of the Kubernetes API.</summary>
+    private static string Describe(string type) => type switch
+    {
+        _ when type.StartsWith("System.Collections.Generic.IDictionary", StringComparison.Ordinal) => "a map (key: value)",
+        _ when type.StartsWith("System.Collections.Generic.IList", StringComparison.Ordinal) => "a list",
+        "System.String" => "a string",
+        "System.Boolean" or "System.Nullable`1[System.Boolean]" => "true or false",
+        _ when type.Contains("Int32", StringComparison.Ordinal) || type.Contains("Int64", StringComparison.Ordinal) => "a whole number",
+        _ when type.StartsWith("k8s.Models.V1", StringComparison.Ordinal) => $"an object ({type["k8s.Models.V1".Length..]})",
+        _ => type,
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"could not be converted to ([^ ]+?)\.?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ConvertedTo();
 }

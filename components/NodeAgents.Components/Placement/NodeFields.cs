@@ -8,8 +8,8 @@ namespace NodeAgents.Placement;
 /// <summary>
 /// The fields grouping reads of one JSON Node item (kind, name, the label values the rules read, the role labels, taints,
 /// allocatable cpu/memory/pods, the reported operating system), read in the same single pass of
-/// <see cref="Utf8JsonReader"/> that finds the item's end, plus the first capacity or allocatable value that is not a
-/// quantity. Everything else is skipped without being decoded. One instance is reused for every item of a stream.
+/// <see cref="Utf8JsonReader"/> that finds the item's end, plus every capacity or allocatable value that breaks
+/// <see cref="QuantityRules"/> and every taint effect <see cref="NodeValueRules"/> rejects. Everything else is skipped without being decoded. One instance is reused for every item of a stream.
 /// </summary>
 internal sealed class NodeFields
 {
@@ -47,6 +47,7 @@ internal sealed class NodeFields
     private readonly PropertyReader readCapacity;
     private readonly PropertyReader readNodeInfo;
     private (string? Key, string? Value, string? Effect) taint;
+    private long taintEffectStart;
 
     public string? Kind { get; private set; }
 
@@ -67,8 +68,11 @@ internal sealed class NodeFields
 
     public string? OperatingSystem { get; private set; }
 
-    /// <summary>The first capacity or allocatable value that is not a quantity: its path below the item and its text.</summary>
-    public (string Path, string Text)? BadQuantity { get; private set; }
+    /// <summary>
+    /// Every bad value of the item: its path below the item, what is wrong, and where its token starts (relative to the
+    /// reader's span, as <see cref="Utf8JsonReader.TokenStartIndex"/>).
+    /// </summary>
+    public List<(string Path, string Message, long Start)> Problems { get; } = [];
 
     public bool TryGetLabel(string key, out string value)
     {
@@ -137,7 +141,7 @@ internal sealed class NodeFields
         RoleLabels.Clear();
         Taints.Clear();
         Cpu = Memory = Pods = OperatingSystem = null;
-        BadQuantity = null;
+        Problems.Clear();
     }
 
     private bool ReadMetadataProperty(ref Utf8JsonReader reader)
@@ -220,6 +224,7 @@ internal sealed class NodeFields
             return reader.TrySkip();
         }
 
+        var taintIndex = -1;
         while (true)
         {
             if (!reader.Read())
@@ -232,6 +237,7 @@ internal sealed class NodeFields
                 return true;
             }
 
+            taintIndex++;
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 if (!reader.TrySkip())
@@ -249,6 +255,10 @@ internal sealed class NodeFields
             }
 
             Taints.Add(taint);
+            if (NodeValueRules.TaintEffectProblem(taint.Effect) is { } effectProblem)
+            {
+                Problems.Add(($"spec.taints[{taintIndex}].effect", effectProblem, taintEffectStart));
+            }
         }
     }
 
@@ -264,7 +274,14 @@ internal sealed class NodeFields
             return TryReadPooled(ref reader, out taint.Value);
         }
 
-        return reader.ValueTextEquals("effect"u8) ? TryReadPooled(ref reader, out taint.Effect) : TrySkipValue(ref reader);
+        if (!reader.ValueTextEquals("effect"u8))
+        {
+            return TrySkipValue(ref reader);
+        }
+
+        var ok = TryReadPooled(ref reader, out taint.Effect);
+        taintEffectStart = reader.TokenStartIndex;
+        return ok;
     }
 
     private bool ReadStatusProperty(ref Utf8JsonReader reader)
@@ -321,24 +338,28 @@ internal sealed class NodeFields
         }
 
         string? canonical = null;
+        string? problem;
         if (reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
         {
-            canonical = reader.ValueIsEscaped ? quantities.Canonical(reader.GetString()!) : quantities.Canonical(reader.ValueSpan);
+            var entry = reader.ValueIsEscaped ? quantities.Canonical(reader.GetString()!) : quantities.Canonical(reader.ValueSpan);
+            canonical = entry.Canonical;
+            problem = entry.Problems[resource == 0 ? 3 : resource - 1];
         }
-        else if (!reader.TrySkip())
+        else
         {
-            return false;
+            problem = $"expected a quantity string such as \"4\" or \"16Gi\", got {(reader.TokenType == JsonTokenType.StartObject ? "an object" : reader.TokenType == JsonTokenType.StartArray ? "a list" : reader.TokenType.ToString().ToLowerInvariant())}";
         }
 
-        if (canonical is null && BadQuantity is null)
+        if (problem is not null)
         {
-            // Only a bad value pays for its name and text.
-            BadQuantity = ($"status.{list}.{atName.GetString()}", reader.TokenType switch
-            {
-                JsonTokenType.String => reader.GetString()!,
-                JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
-                _ => reader.TokenType.ToString(),
-            });
+            // Only a bad value pays for its name and position.
+            Problems.Add(($"status.{list}.{atName.GetString()}", problem, reader.TokenStartIndex));
+            canonical = null;
+        }
+
+        if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number) && !reader.TrySkip())
+        {
+            return false;
         }
 
         if (list == "allocatable")

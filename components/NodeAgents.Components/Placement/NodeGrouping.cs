@@ -6,21 +6,23 @@ namespace NodeAgents.Placement;
 /// <summary>
 /// Collapses nodes that every decision sees alike into groups, in one pass: the key is the values of the relevant label
 /// keys, every <c>node-role.kubernetes.io/*</c> label, the operating system, the taints, the allocatable quantities and,
-/// when asked, the node name. Each group keeps its first node as the representative the decisions are made on; the other
+/// when asked, the node name. A group's first node is the representative the decisions are made on, handed to the caller
+/// as soon as the group opens and not kept (so 20,000 distinct shapes do not hold 20,000 <see cref="V1Node"/>s); the other
 /// nodes are never deserialized (see <see cref="NodeView"/>).
 /// </summary>
 internal static class NodeGrouping
 {
     private const string RolePrefix = "node-role.kubernetes.io/";
 
-    /// <summary>A group under construction: its first node and every member's name.</summary>
-    public sealed record Group(V1Node Representative, List<string> Names);
-
-    /// <summary>Groups <paramref name="nodes"/> by <paramref name="labelKeys"/> (sorted, distinct) and, with <paramref name="byName"/>, by name.</summary>
-    public static List<Group> Build(IEnumerable<NodeView> nodes, IReadOnlyList<string> labelKeys, bool byName)
+    /// <summary>
+    /// Groups <paramref name="nodes"/> by <paramref name="labelKeys"/> (sorted, distinct) and, with <paramref name="byName"/>,
+    /// by name. <paramref name="open"/> is called once per group, with its 0-based index, its first node and the list of its
+    /// members' names, which keeps filling while the nodes stream by.
+    /// </summary>
+    public static List<T> Build<T>(IEnumerable<NodeView> nodes, IReadOnlyList<string> labelKeys, bool byName, Func<int, V1Node, List<string>, T> open)
     {
-        var groups = new List<Group>();
-        var index = new Dictionary<string, Group>(StringComparer.Ordinal);
+        var groups = new List<T>();
+        var index = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var key = new StringBuilder(256);
         var lookup = index.GetAlternateLookup<ReadOnlySpan<char>>();
         var scratch = new char[512];
@@ -67,20 +69,20 @@ internal static class NodeGrouping
 
             key.CopyTo(0, scratch, 0, key.Length);
             var text = scratch.AsSpan(0, key.Length);
-            if (!lookup.TryGetValue(text, out var group))
+            if (!lookup.TryGetValue(text, out var names))
             {
-                // Only the first node of a group becomes a V1Node; the decisions are made on it.
+                // Only the first node of a group becomes a V1Node; the decisions are made on it, then it is dropped.
                 if (node.Materialize() is not { } representative)
                 {
                     continue;
                 }
 
-                group = new Group(representative, []);
-                index[new string(text)] = group;
-                groups.Add(group);
+                names = [];
+                index[new string(text)] = names;
+                groups.Add(open(groups.Count, representative, names));
             }
 
-            group.Names.Add(name);
+            names.Add(name);
         }
 
         return groups;

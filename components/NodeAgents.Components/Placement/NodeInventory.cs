@@ -1,14 +1,15 @@
 using k8s;
 using k8s.Models;
-using YamlDotNet.Core;
 
 namespace NodeAgents.Placement;
 
 /// <summary>
 /// Reads a node inventory: the output of <c>kubectl get nodes -o json</c> or <c>-o yaml</c> (a <c>v1</c> <c>List</c> or
 /// <c>NodeList</c> of Nodes, or a single <c>Node</c>), from one file or from every <c>*.json</c>, <c>*.yaml</c> and <c>*.yml</c>
-/// file of a folder (not recursive, in name order). Parsing is KubernetesClient's own (<see cref="KubernetesJson"/>,
-/// <see cref="KubernetesYaml"/>); JSON Lists are streamed item by item (<see cref="JsonNodeStream"/>), YAML files are read whole.
+/// file of a folder (not recursive, in name order). Parsing is System.Text.Json's and YamlDotNet's (with
+/// KubernetesClient's <see cref="KubernetesJson"/> for the nodes); JSON Lists are streamed item by item
+/// (<see cref="JsonNodeStream"/>), and YAML files are first rewritten as JSON at the same lines and columns
+/// (<see cref="YamlAsJson"/>), so both take the same path and YAML inventories of any size work.
 /// </summary>
 public static class NodeInventory
 {
@@ -130,68 +131,29 @@ public static class NodeInventory
             return [];
         }
 
-        return json.Value ? JsonNodeStream.Read(file, display, problems, labelKeys) : ReadYaml(file, display, problems);
+        return json.Value ? JsonNodeStream.Read(file, display, problems, labelKeys) : ReadYaml(file, display, problems, labelKeys);
     }
 
-    private static List<(NodeView Node, string Path)> ReadYaml(string file, string display, List<InventoryProblem> problems)
+    /// <summary>A YAML file is rewritten as JSON in a temporary file (see <see cref="YamlAsJson"/>) and streamed like JSON.</summary>
+    private static IEnumerable<(NodeView Node, string Path)> ReadYaml(string file, string display, List<InventoryProblem> problems, IReadOnlyCollection<string> labelKeys)
     {
+        var json = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"nodeagents-{Guid.NewGuid():N}.json");
         try
         {
-            var list = KubernetesYaml.Deserialize<V1NodeList>(File.ReadAllText(file));
-            if (list is null)
+            if (!YamlAsJson.TryConvert(file, json, display, problems))
             {
-                problems.Add(new InventoryProblem(display, "", "expected a List, NodeList or Node, got null"));
-                return [];
+                yield break;
             }
 
-            switch (list.Kind)
+            foreach (var item in JsonNodeStream.Read(json, display, problems, labelKeys))
             {
-                case "List" or "NodeList":
-                    var result = new List<(NodeView, string)>();
-                    var items = list.Items ?? [];
-                    for (var index = 0; index < items.Count; index++)
-                    {
-                        var item = items[index];
-                        var itemPath = $"items[{index}].";
-                        if (item is null)
-                        {
-                            problems.Add(new InventoryProblem(display, $"items[{index}]", "expected a Node, got null"));
-                        }
-                        else if (item.Kind is not (null or "Node"))
-                        {
-                            problems.Add(new InventoryProblem(display, itemPath + "kind", $"expected a Node, got kind '{item.Kind}'"));
-                        }
-                        else
-                        {
-                            result.Add((new TypedNodeView(item), itemPath));
-                        }
-                    }
-
-                    return result;
-                case "Node":
-                    var node = KubernetesYaml.Deserialize<V1Node>(File.ReadAllText(file));
-                    return node is null ? [] : [(new TypedNodeView(node), "")];
-                default:
-                    problems.Add(new InventoryProblem(display, "kind", list.Kind is null
-                        ? "missing; expected List, NodeList or Node (the output of kubectl get nodes -o json or -o yaml)"
-                        : $"'{list.Kind}' is not one of List, NodeList, Node"));
-                    return [];
+                yield return item;
             }
         }
-        catch (YamlException error)
+        finally
         {
-            problems.Add(new InventoryProblem(display, "", "not valid: " + FirstSentence(error.InnerException?.Message ?? error.Message), error.Start.Line, error.Start.Column));
+            File.Delete(json);
         }
-        catch (Exception error) when (error is FormatException or ArgumentException or InvalidOperationException or OverflowException or NotSupportedException)
-        {
-            problems.Add(new InventoryProblem(display, "", "not valid: " + FirstSentence(error.Message)));
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            problems.Add(new InventoryProblem(display, "", "cannot be read: " + error.Message));
-        }
-
-        return [];
     }
 
     /// <summary>True when the first non-blank character is <c>{</c> or <c>[</c>, false for anything else, null for an empty file.</summary>
@@ -208,11 +170,5 @@ public static class NodeInventory
         }
 
         return null;
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).Trim();
     }
 }

@@ -24,6 +24,12 @@ public sealed record PlacementDecision(PlacementOutcome Outcome, string Reason)
     /// <summary>The agent lands and fits.</summary>
     public static PlacementDecision Lands { get; } = new(PlacementOutcome.Lands, "");
 
+    /// <summary>For a pod kept Pending by the scheduler's NodePorts filter: the agent placed before it that binds the port; else null.</summary>
+    public string? HostPortHeldBy { get; init; }
+
+    /// <summary>For a pod kept Pending by the scheduler's NodePorts filter: the port both bind; else null.</summary>
+    public HostPort? HostPort { get; init; }
+
     /// <summary>True when the controller creates a pod on the node (it lands, or it stays Pending).</summary>
     public bool PodCreated => Outcome is PlacementOutcome.Lands or PlacementOutcome.DoesNotFit;
 }

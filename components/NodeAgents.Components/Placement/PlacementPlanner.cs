@@ -18,12 +18,13 @@ public static class PlacementPlanner
 {
     /// <summary>Plans the DaemonSets of <paramref name="manifests"/> on <paramref name="nodes"/> under <paramref name="policy"/>.</summary>
     /// <exception cref="FormatException">A policy selector does not parse (bound policies are checked before, see <see cref="CoveragePolicy.Check"/>).</exception>
+    /// <exception cref="ArgumentException">A request out of range (see <see cref="DaemonSetPlacement.For"/>); the problems of every DaemonSet, one per line.</exception>
     public static PlacementPlan Plan(ManifestSet manifests, IEnumerable<V1Node> nodes, CoveragePolicy policy) =>
         Plan(manifests.Agents.Select(agent => agent.Objects.DaemonSet), nodes, policy);
 
     /// <summary>Plans <paramref name="daemonSets"/> on <paramref name="nodes"/> (read once, in order) under <paramref name="policy"/>.</summary>
     /// <exception cref="FormatException">A policy selector does not parse.</exception>
-    /// <exception cref="ArgumentException">A DaemonSet has no pod template spec.</exception>
+    /// <exception cref="ArgumentException">A DaemonSet has no pod template spec or a request out of range (see <see cref="DaemonSetPlacement.For"/>); the problems of every DaemonSet, one per line.</exception>
     public static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, IEnumerable<V1Node> nodes, CoveragePolicy policy) =>
         Plan(daemonSets, _ => nodes.Select(node => (NodeView)new TypedNodeView(node)), policy);
 
@@ -33,20 +34,40 @@ public static class PlacementPlanner
     /// </summary>
     /// <exception cref="InventoryException">The inventory cannot be read; every problem, after the whole inventory was read.</exception>
     /// <exception cref="FormatException">A policy selector does not parse.</exception>
+    /// <exception cref="ArgumentException">A request out of range (see <see cref="DaemonSetPlacement.For"/>); the problems of every DaemonSet, one per line.</exception>
     public static PlacementPlan Plan(ManifestSet manifests, string inventoryPath, CoveragePolicy policy) =>
         Plan(manifests.Agents.Select(agent => agent.Objects.DaemonSet), inventoryPath, policy);
 
     /// <summary>Plans <paramref name="daemonSets"/> on the inventory at <paramref name="inventoryPath"/>, streamed.</summary>
     /// <exception cref="InventoryException">The inventory cannot be read; every problem, after the whole inventory was read.</exception>
     /// <exception cref="FormatException">A policy selector does not parse.</exception>
-    /// <exception cref="ArgumentException">A DaemonSet has no pod template spec.</exception>
+    /// <exception cref="ArgumentException">A DaemonSet has no pod template spec or a request out of range (see <see cref="DaemonSetPlacement.For"/>); the problems of every DaemonSet, one per line.</exception>
     public static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, string inventoryPath, CoveragePolicy policy) =>
         Plan(daemonSets, labelKeys => NodeInventory.Views(inventoryPath, labelKeys), policy);
 
     /// <summary>Plans with the nodes that <paramref name="nodes"/> yields for the label keys the rules read.</summary>
     private static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, Func<IReadOnlyList<string>, IEnumerable<NodeView>> nodes, CoveragePolicy policy)
     {
-        var placements = daemonSets.Select(DaemonSetPlacement.For).ToList();
+        var placements = new List<DaemonSetPlacement>();
+        var invalid = new List<string>();
+        foreach (var daemonSet in daemonSets)
+        {
+            try
+            {
+                placements.Add(DaemonSetPlacement.For(daemonSet));
+            }
+            catch (ArgumentException error)
+            {
+                invalid.Add(error.Message);
+            }
+        }
+
+        if (invalid.Count > 0)
+        {
+            // Every DaemonSet's problems at once, one per line.
+            throw new ArgumentException(string.Join("\n", invalid));
+        }
+
         var compiled = CompiledPolicy.From(policy);
         var labelKeys = placements.SelectMany(placement => placement.Affinity.LabelKeys)
             .Concat(compiled.LabelKeys)
@@ -55,38 +76,51 @@ public static class PlacementPlanner
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
-        var groups = NodeGrouping.Build(nodes(labelKeys), labelKeys, placements.Any(placement => placement.ReadsNodeName));
+        var planned = NodeGrouping.Build(nodes(labelKeys), labelKeys, placements.Any(placement => placement.ReadsNodeName),
+            (index, representative, names) => PlanGroup($"g{index + 1}", representative, names, placements, compiled));
 
         var agents = placements.Select(placement => new PlanAgent(placement.Name, placement.Namespace, placement.Role, placement.Requests, placement.Priority, placement.HostPorts)).ToList();
-        var planned = new List<NodeGroup>(groups.Count);
-        for (var index = 0; index < groups.Count; index++)
-        {
-            planned.Add(PlanGroup($"g{index + 1}", groups[index], placements, compiled));
-        }
 
         return new PlacementPlan(agents, planned, PlanFindings.Find(agents, placements, planned));
     }
 
-    private static NodeGroup PlanGroup(string id, NodeGrouping.Group group, List<DaemonSetPlacement> placements, CompiledPolicy policy)
+    private static NodeGroup PlanGroup(string id, V1Node node, List<string> names, List<DaemonSetPlacement> placements, CompiledPolicy policy)
     {
-        var node = group.Representative;
         var decisions = placements.Select(placement => placement.ShouldRun(node)).ToArray();
+        var reportsAllocatable = node.Status?.Allocatable is { Count: > 0 };
         var allocatable = ResourceAmounts.From(node.Status?.Allocatable);
         var used = ResourceAmounts.Zero;
+        var placed = new List<int>();
         var order = Enumerable.Range(0, placements.Count)
             .Where(index => decisions[index].Outcome == PlacementOutcome.Lands)
             .OrderByDescending(index => placements[index].Priority)
             .ThenBy(index => index);
         foreach (var index in order)
         {
+            // The scheduler's NodePorts filter: a port bound by a pod placed before this one keeps this one Pending.
+            var holder = placed.FirstOrDefault(other => placements[other].HostPorts.Any(port => placements[index].HostPorts.Any(port.ClashesWith)), -1);
+            if (holder >= 0)
+            {
+                var port = placements[holder].HostPorts.First(port => placements[index].HostPorts.Any(port.ClashesWith));
+                decisions[index] = new PlacementDecision(PlacementOutcome.DoesNotFit, $"host port {port} is already bound by {placements[holder].Name}")
+                {
+                    HostPortHeldBy = placements[holder].Name,
+                    HostPort = port,
+                };
+                continue;
+            }
+
             var next = used + placements[index].Requests;
             if (next.FitsIn(allocatable))
             {
                 used = next;
+                placed.Add(index);
             }
             else
             {
-                decisions[index] = new PlacementDecision(PlacementOutcome.DoesNotFit, Shortfall(placements[index].Requests, allocatable, used));
+                decisions[index] = new PlacementDecision(PlacementOutcome.DoesNotFit, reportsAllocatable
+                    ? Shortfall(placements[index].Requests, allocatable, used, placed.Count > 0)
+                    : "the node reports no status.allocatable, which the scheduler counts as 0 cpu, 0 memory and 0 pods");
             }
         }
 
@@ -96,10 +130,10 @@ public static class PlacementPlanner
         var required = excludedBy is null ? policy.RequiredRoles(node) : [];
         var description = string.Join(" · ", new[] { os, string.Join("+", NodeGrouping.Roles(node)), taints.Count == 0 ? "no taints" : string.Join(", ", taints) }
             .Where(part => part.Length > 0));
-        return new NodeGroup(id, description, group.Names, os, taints, allocatable, decisions, used, excludedBy, required);
+        return new NodeGroup(id, description, names, os, taints, allocatable, decisions, used, excludedBy, required);
     }
 
-    private static string Shortfall(ResourceAmounts needs, ResourceAmounts allocatable, ResourceAmounts used)
+    private static string Shortfall(ResourceAmounts needs, ResourceAmounts allocatable, ResourceAmounts used, bool afterOthers)
     {
         var missing = new List<string>();
         if (used.MilliCpu + needs.MilliCpu > allocatable.MilliCpu)
@@ -114,10 +148,10 @@ public static class PlacementPlanner
 
         if (used.Pods + needs.Pods > allocatable.Pods)
         {
-            missing.Add($"a pod slot (free {Math.Max(0, allocatable.Pods - used.Pods)} of {allocatable.Pods})");
+            missing.Add($"pods 1 (free {Math.Max(0, allocatable.Pods - used.Pods)} of {allocatable.Pods})");
         }
 
-        return "Insufficient " + string.Join(", ", missing) + " after the higher-priority agents";
+        return "Insufficient " + string.Join(", ", missing) + (afterOthers ? " next to the agents placed before it (higher priority first)" : "");
     }
 
     /// <summary>The coverage policy with its selectors parsed once.</summary>

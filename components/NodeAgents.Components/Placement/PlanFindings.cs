@@ -17,28 +17,20 @@ public static class PlanFindings
             for (var index = 0; index < agents.Count; index++)
             {
                 var decision = group.Decisions[index];
-                if (decision.Outcome == PlacementOutcome.DoesNotFit)
+                if (decision.Outcome != PlacementOutcome.DoesNotFit)
+                {
+                    continue;
+                }
+
+                if (decision.HostPortHeldBy is { } holder)
+                {
+                    problems.Add(new PlanProblem(PlanSeverity.Error, PlanProblemKind.HostPortClash, group.Id, group.Nodes, [holder, agents[index].Name],
+                        $"{holder} and {agents[index].Name} both bind host port {decision.HostPort} on {where}: {agents[index].Name} (placed later) stays Pending"));
+                }
+                else
                 {
                     problems.Add(new PlanProblem(PlanSeverity.Error, PlanProblemKind.Pending, group.Id, group.Nodes, [agents[index].Name],
                         $"{agents[index].Name} would stay Pending on {where}: {decision.Reason}"));
-                }
-            }
-
-            for (var first = 0; first < agents.Count; first++)
-            {
-                for (var second = first + 1; second < agents.Count; second++)
-                {
-                    if (!group.Decisions[first].PodCreated || !group.Decisions[second].PodCreated)
-                    {
-                        continue;
-                    }
-
-                    var clash = agents[first].HostPorts.FirstOrDefault(port => agents[second].HostPorts.Any(port.ClashesWith));
-                    if (clash is not null)
-                    {
-                        problems.Add(new PlanProblem(PlanSeverity.Error, PlanProblemKind.HostPortClash, group.Id, group.Nodes, [agents[first].Name, agents[second].Name],
-                            $"{agents[first].Name} and {agents[second].Name} both bind host port {clash} on {where}: the second pod stays Pending"));
-                    }
                 }
             }
 

@@ -12,8 +12,19 @@ namespace NodeAgents.Placement;
 public static class PodRequests
 {
     /// <summary>The requests of <paramref name="pod"/>: CPU in millicores, memory in bytes, <c>Pods = 1</c>.</summary>
+    /// <exception cref="ArgumentException">
+    /// A container's cpu or memory request (or the limit standing in for it) or an overhead breaks <see cref="QuantityRules"/>
+    /// (negative, or too large to count in millicores/bytes); the message names the container, the field and the rule.
+    /// </exception>
     public static ResourceAmounts Of(V1PodSpec pod)
     {
+        ArgumentNullException.ThrowIfNull(pod);
+        var problems = Problems(pod).ToList();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", problems));
+        }
+
         var containers = ResourceAmounts.Zero;
         foreach (var container in pod.Containers ?? [])
         {
@@ -38,6 +49,31 @@ public static class PodRequests
 
         var total = ResourceAmounts.Max(containers + sidecars, init) + ResourceAmounts.From(pod.Overhead);
         return total with { Pods = 1 };
+    }
+
+    private static IEnumerable<string> Problems(V1PodSpec pod)
+    {
+        foreach (var container in (pod.InitContainers ?? []).Concat(pod.Containers ?? []))
+        {
+            foreach (var (field, list) in new[] { ("requests", container.Resources?.Requests), ("limits", container.Resources?.Limits) })
+            {
+                foreach (var (name, quantity) in list ?? new Dictionary<string, ResourceQuantity>())
+                {
+                    if (name is "cpu" or "memory" && quantity is not null && QuantityRules.Problem(name, quantity) is { } problem)
+                    {
+                        yield return $"container {container.Name}: resources.{field}.{name}: {problem}";
+                    }
+                }
+            }
+        }
+
+        foreach (var (name, quantity) in pod.Overhead ?? new Dictionary<string, ResourceQuantity>())
+        {
+            if (name is "cpu" or "memory" && quantity is not null && QuantityRules.Problem(name, quantity) is { } problem)
+            {
+                yield return $"overhead.{name}: {problem}";
+            }
+        }
     }
 
     private static ResourceAmounts Of(V1Container container)

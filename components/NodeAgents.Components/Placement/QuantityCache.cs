@@ -6,17 +6,21 @@ namespace NodeAgents.Placement;
 /// <summary>
 /// Canonical texts of the quantities of a streamed inventory (<see cref="ResourceQuantity.ToString"/>, e.g. <c>4</c> for
 /// <c>4000m</c>), each distinct text parsed once by KubernetesClient's <see cref="ResourceQuantity"/> and looked up from the raw
-/// UTF-8 value without allocating: thousands of nodes share a handful of quantity texts.
+/// UTF-8 value without allocating: thousands of nodes share a handful of quantity texts. Each text is also checked once
+/// against <see cref="QuantityRules"/> for cpu, memory, pods and any other resource.
 /// </summary>
 internal sealed class QuantityCache
 {
-    private readonly Dictionary<string, string?> canonical = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    private readonly Dictionary<string, Entry> canonical = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
     public QuantityCache() => lookup = canonical.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>The canonical text of a quantity given as text, or null when it is not a quantity.</summary>
-    public string? Canonical(string text)
+    /// <summary>A parsed text: its canonical form (null when it is not a quantity) and its problem per resource index.</summary>
+    public sealed record Entry(string? Canonical, string?[] Problems);
+
+    /// <summary>The entry of a quantity given as text.</summary>
+    public Entry Canonical(string text)
     {
         if (!canonical.TryGetValue(text, out var result))
         {
@@ -27,8 +31,8 @@ internal sealed class QuantityCache
         return result;
     }
 
-    /// <summary>The canonical text of a quantity given as raw UTF-8 (unescaped), or null when it is not a quantity.</summary>
-    public string? Canonical(ReadOnlySpan<byte> utf8)
+    /// <summary>The entry of a quantity given as raw UTF-8 (unescaped).</summary>
+    public Entry Canonical(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > 128)
         {
@@ -40,15 +44,16 @@ internal sealed class QuantityCache
         return lookup.TryGetValue(chars[..length], out var result) ? result : Canonical(new string(chars[..length]));
     }
 
-    private static string? Parse(string text)
+    private static Entry Parse(string text)
     {
+        string?[] problems = [.. QuantityRules.Resources.Select(resource => QuantityRules.Problem(resource, text))];
         try
         {
-            return new ResourceQuantity(text).ToString();
+            return new Entry(new ResourceQuantity(text).ToString(), problems);
         }
         catch (Exception error) when (error is FormatException or ArgumentException or OverflowException)
         {
-            return null;
+            return new Entry(null, problems);
         }
     }
 }

@@ -15,9 +15,9 @@ public readonly record struct ResourceAmounts(long MilliCpu, long MemoryBytes, l
     /// <summary>Nothing.</summary>
     public static ResourceAmounts Zero => default;
 
-    /// <summary>Adds two amounts.</summary>
+    /// <summary>Adds two amounts, each resource saturating at <see cref="long.MaxValue"/> rather than overflowing.</summary>
     public static ResourceAmounts operator +(ResourceAmounts left, ResourceAmounts right) =>
-        new(left.MilliCpu + right.MilliCpu, left.MemoryBytes + right.MemoryBytes, left.Pods + right.Pods);
+        new(Add(left.MilliCpu, right.MilliCpu), Add(left.MemoryBytes, right.MemoryBytes), Add(left.Pods, right.Pods));
 
     /// <summary>The larger of each resource.</summary>
     public static ResourceAmounts Max(ResourceAmounts left, ResourceAmounts right) =>
@@ -28,7 +28,8 @@ public readonly record struct ResourceAmounts(long MilliCpu, long MemoryBytes, l
 
     /// <summary>
     /// Reads <c>cpu</c>, <c>memory</c> and <c>pods</c> from a resource list (a node's <c>status.allocatable</c>, a container's
-    /// requests); a missing resource counts 0, as the scheduler counts it.
+    /// requests); a missing resource counts 0, as the scheduler counts it. A value outside the range of
+    /// <see cref="QuantityRules"/> (callers report those first) is clamped to 0 or <see cref="long.MaxValue"/>, never thrown.
     /// </summary>
     public static ResourceAmounts From(IDictionary<string, ResourceQuantity>? resources) =>
         resources is null
@@ -53,8 +54,27 @@ public readonly record struct ResourceAmounts(long MilliCpu, long MemoryBytes, l
         return value.ToString(value % 1 == 0 ? "0" : "0.#", System.Globalization.CultureInfo.InvariantCulture) + units[unit];
     }
 
-    private static long Quantity(IDictionary<string, ResourceQuantity> resources, string name, decimal scale) =>
-        resources.TryGetValue(name, out var quantity) && quantity is not null
-            ? (long)decimal.Ceiling(quantity.ToDecimal() * scale)
-            : 0;
+    private static long Add(long left, long right)
+    {
+        var sum = left + right;
+        return ((left ^ sum) & (right ^ sum)) < 0 ? (left < 0 ? long.MinValue : long.MaxValue) : sum;
+    }
+
+    private static long Quantity(IDictionary<string, ResourceQuantity> resources, string name, decimal scale)
+    {
+        if (!resources.TryGetValue(name, out var quantity) || quantity is null)
+        {
+            return 0;
+        }
+
+        try
+        {
+            var value = decimal.Ceiling(quantity.ToDecimal() * scale);
+            return value <= 0 ? 0 : value >= long.MaxValue ? long.MaxValue : (long)value;
+        }
+        catch (OverflowException)
+        {
+            return long.MaxValue;
+        }
+    }
 }

@@ -11,35 +11,86 @@ namespace NodeAgents.Cli.Output;
 /// </summary>
 internal static class PlanHtml
 {
-    /// <summary>The marker that identifies a page this tool wrote; any other existing file is never overwritten.</summary>
+    /// <summary>The tag in the head that marks a page this tool wrote.</summary>
     public const string Generator = "<meta name=\"generator\" content=\"nodeagents plan\">";
 
-    /// <summary>Writes the page to <paramref name="path"/> atomically (temporary file, then rename).</summary>
-    /// <exception cref="OutputFolderException">The folder does not exist, the file exists and was not written by this tool, or writing fails.</exception>
+    /// <summary>The last line of every page this tool writes; with <see cref="Generator"/> in the head it marks a whole page as the tool's.</summary>
+    public const string EndMarker = "<!-- end of nodeagents plan -->";
+
+    /// <summary>
+    /// Writes the page to <paramref name="path"/> through a new temporary file in the same folder, then a rename, so a
+    /// reader never sees half a page. An existing file is replaced only when it is a whole page this tool wrote
+    /// (<see cref="IsOwnPage"/>); a folder or a symbolic link at <paramref name="path"/> is refused, never followed.
+    /// </summary>
+    /// <exception cref="OutputFolderException">
+    /// The path is a folder or a symbolic link, its folder does not exist, the file exists and is not a page of this tool,
+    /// or writing fails; the message names the path and what to do.
+    /// </exception>
     public static void WriteFile(PlacementPlan plan, string stack, string nodesPath, string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new OutputFolderException($"{path}: is a folder; --html needs a file name, e.g. {Path.Combine(path, "plan.html")}. Nothing was written.");
+        }
+
         var folder = Path.GetDirectoryName(path) ?? ".";
         if (!Directory.Exists(folder))
         {
             throw new OutputFolderException($"{path}: the folder {folder} does not exist; nothing was written.");
         }
 
-        if (File.Exists(path) && !File.ReadAllText(path).Contains(Generator, StringComparison.Ordinal))
+        var existing = new FileInfo(path);
+        if (existing.LinkTarget is not null)
         {
-            throw new OutputFolderException($"{path}: the file exists and was not written by nodeagents plan; it is left as it is. Choose another --html path.");
+            throw new OutputFolderException($"{path}: is a symbolic link (to {existing.LinkTarget}); nodeagents plan does not write through links. Give the target's own path. Nothing was written.");
         }
 
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
+        if (existing.Exists && !IsOwnPage(path))
+        {
+            throw new OutputFolderException($"{path}: the file exists and is not a whole page written by nodeagents plan; it is left as it is. Choose another --html path.");
+        }
+
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllText(temporary, Render(plan, stack, nodesPath), new UTF8Encoding(false));
+            // CreateNew never opens an existing file or follows a link planted at the temporary name.
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
+            {
+                writer.Write(Render(plan, stack, nodesPath));
+            }
+
             File.Move(temporary, path, overwrite: true);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // The temporary file could not be removed either; the message below is what matters.
+            }
+
             throw new OutputFolderException($"{path}: cannot be written: {error.Message}");
         }
+    }
+
+    /// <summary>
+    /// True when the file at <paramref name="path"/> is a whole page this tool wrote: <see cref="Generator"/> inside its
+    /// <c>&lt;head&gt;</c> and <see cref="EndMarker"/> as its last line. Files over 64 MiB are never taken for a page.
+    /// </summary>
+    public static bool IsOwnPage(string path)
+    {
+        if (new FileInfo(path).Length > 64L << 20)
+        {
+            return false;
+        }
+
+        var text = File.ReadAllText(path);
+        var headEnd = text.IndexOf("</head>", StringComparison.Ordinal);
+        return headEnd > 0 && text.AsSpan(0, headEnd).Contains(Generator, StringComparison.Ordinal) && text.TrimEnd().EndsWith(EndMarker, StringComparison.Ordinal);
     }
 
     /// <summary>The page.</summary>
@@ -103,13 +154,13 @@ internal static class PlanHtml
             foreach (var problem in plan.Problems)
             {
                 var severity = problem.Severity == PlanSeverity.Error ? "error" : "warning";
-                html.AppendLine($"<li class=\"{severity}\"><strong>{severity}</strong> ({problem.Kind}): {E(problem.Message)}</li>");
+                html.AppendLine($"<li class=\"{severity}\"><strong>{severity}</strong> ({PlanText.Kind(problem.Kind)}): {E(problem.Message)}</li>");
             }
 
             html.AppendLine("</ul>");
         }
 
-        html.AppendLine("</body></html>");
+        html.AppendLine("</body></html>").AppendLine(EndMarker);
         return html.ToString();
     }
 }

@@ -40,13 +40,13 @@ internal static class PlanMarkdown
             text.AppendLine("**Problems**").AppendLine();
             foreach (var problem in plan.Problems)
             {
-                text.AppendLine($"- **{(problem.Severity == PlanSeverity.Error ? "error" : "warning")}** ({problem.Kind}): {Escape(problem.Message)}");
+                text.AppendLine($"- **{(problem.Severity == PlanSeverity.Error ? "error" : "warning")}** ({PlanText.Kind(problem.Kind)}): {Escape(problem.Message)}");
             }
 
             text.AppendLine();
         }
 
-        text.AppendLine(PlanText.Summary(plan, stack, nodesPath));
+        text.AppendLine(Inline(PlanText.Summary(plan, stack, nodesPath)));
         return text.ToString();
     }
 
@@ -56,6 +56,23 @@ internal static class PlanMarkdown
         PlacementOutcome.BlockedByTaint => "⛔",
         _ => "⏳",
     };
+
+    /// <summary>Backslash-escapes the CommonMark punctuation that would format or inject HTML in running text (paths, names).</summary>
+    private static string Inline(string text)
+    {
+        var escaped = new StringBuilder(text.Length + 8);
+        foreach (var character in text.Replace("\n", " ", StringComparison.Ordinal))
+        {
+            if (character is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '&' or '#' or '!' or '~')
+            {
+                escaped.Append('\\');
+            }
+
+            escaped.Append(character);
+        }
+
+        return escaped.ToString();
+    }
 
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

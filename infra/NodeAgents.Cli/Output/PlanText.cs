@@ -45,12 +45,18 @@ internal static class PlanText
             .GroupBy(pair => (pair.decision.Outcome, pair.decision.Reason))
         select $"{grp.Id} ({Nodes(grp.Nodes)}): {string.Join(", ", reason.Select(pair => pair.agent))}: {Cell(reason.Key.Outcome)}: {reason.Key.Reason}";
 
-    /// <summary>The closing line, e.g. <c>stack prod: 4 agents on 8 nodes in 5 groups: 2 errors, 1 warning</c>.</summary>
+    /// <summary>The closing line, e.g. <c>stack prod, nodes.json: 4 agents on 8 nodes in 5 groups: 2 errors, 1 warning</c>.</summary>
     public static string Summary(PlacementPlan plan, string stack, string nodesPath)
     {
         var errors = plan.Problems.Count(problem => problem.Severity == PlanSeverity.Error);
         var warnings = plan.Problems.Count - errors;
-        return $"stack {stack}, {nodesPath}: {plan.Agents.Count} agents on {plan.NodeCount} nodes in {plan.Groups.Count} groups: " +
-               $"{errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}";
+        return $"stack {stack}, {nodesPath}: {Count(plan.Agents.Count, "agent")} on {Count(plan.NodeCount, "node")} in {Count(plan.Groups.Count, "group")}: " +
+               $"{Count(errors, "error")}, {Count(warnings, "warning")}";
     }
+
+    /// <summary>A count and a noun, plural unless the count is 1: <c>1 node</c>, <c>3 nodes</c>.</summary>
+    public static string Count(long count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+
+    /// <summary>The name of a problem kind in every output, as in <c>-o json</c>: <c>coverageGap</c>, <c>hostPortClash</c>.</summary>
+    public static string Kind(PlanProblemKind kind) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 }

@@ -24,7 +24,7 @@ public class PlacementPlannerTests
         Assert.Equal(PlacementOutcome.Lands, plan.DecisionFor("metrics", "small").Outcome);
         var logs = plan.DecisionFor("logs", "small");
         Assert.Equal(PlacementOutcome.DoesNotFit, logs.Outcome);
-        Assert.Equal("Insufficient cpu 300m (free 100m of 700m) after the higher-priority agents", logs.Reason);
+        Assert.Equal("Insufficient cpu 300m (free 100m of 700m) next to the agents placed before it (higher priority first)", logs.Reason);
         var group = plan.GroupOf("small");
         Assert.Equal(new ResourceAmounts(600, 200L << 20, 2), group.AgentRequests);
         Assert.Equal(85.7, group.CpuTaxPercent);
@@ -38,7 +38,7 @@ public class PlacementPlannerTests
     {
         var plan = PlacementPlanner.Plan([DaemonSet("a"), DaemonSet("b")], [Node("tiny", pods: "1")], NoPolicy);
         Assert.Equal(PlacementOutcome.Lands, plan.DecisionFor("a", "tiny").Outcome);
-        Assert.Equal("Insufficient a pod slot (free 0 of 1) after the higher-priority agents", plan.DecisionFor("b", "tiny").Reason);
+        Assert.Equal("Insufficient pods 1 (free 0 of 1) next to the agents placed before it (higher priority first)", plan.DecisionFor("b", "tiny").Reason);
     }
 
     [Fact]
@@ -55,7 +55,37 @@ public class PlacementPlannerTests
         var clash = Assert.Single(plan.Problems);
         Assert.Equal(PlanProblemKind.HostPortClash, clash.Kind);
         Assert.Equal(["dns", "other-dns"], clash.Agents);
-        Assert.Equal("dns and other-dns both bind host port 53/UDP on node n1 (g1): the second pod stays Pending", clash.Message);
+        Assert.Equal("dns and other-dns both bind host port 53/UDP on node n1 (g1): other-dns (placed later) stays Pending", clash.Message);
+        Assert.Equal(PlacementOutcome.Lands, plan.DecisionFor("dns", "n1").Outcome);
+        Assert.Equal(PlacementOutcome.Lands, plan.DecisionFor("exporter", "n1").Outcome);
+        var pending = plan.DecisionFor("other-dns", "n1");
+        Assert.Equal((PlacementOutcome.DoesNotFit, "host port 53/UDP is already bound by dns"), (pending.Outcome, pending.Reason));
+        Assert.Equal(2, plan.GroupOf("n1").AgentRequests.Pods);
+    }
+
+    [Fact]
+    public void A_first_agent_that_does_not_fit_is_not_said_to_come_after_others()
+    {
+        var plan = PlacementPlanner.Plan([DaemonSet("big", cpu: "2", memory: "1Mi")], [Node("small", cpu: "1", memory: "1Gi")], NoPolicy);
+        Assert.Equal("Insufficient cpu 2 (free 1 of 1)", plan.DecisionFor("big", "small").Reason);
+    }
+
+    [Fact]
+    public void A_node_without_status_is_said_to_report_no_allocatable()
+    {
+        var node = Node("bare");
+        node.Status = null;
+        var plan = PlacementPlanner.Plan([DaemonSet("a", cpu: "100m", memory: "1Mi")], [node], NoPolicy);
+        var decision = plan.DecisionFor("a", "bare");
+        Assert.Equal(PlacementOutcome.DoesNotFit, decision.Outcome);
+        Assert.Equal("the node reports no status.allocatable, which the scheduler counts as 0 cpu, 0 memory and 0 pods", decision.Reason);
+    }
+
+    [Fact]
+    public void An_out_of_range_request_is_a_clear_error_not_an_overflow()
+    {
+        var error = Assert.Throws<ArgumentException>(() => PlacementPlanner.Plan([DaemonSet("greedy", cpu: "99999999999999999")], [Node("n1")], NoPolicy));
+        Assert.StartsWith("DaemonSet greedy, container greedy: resources.requests.cpu: '99999999999999999' is too large", error.Message);
     }
 
     [Fact]
