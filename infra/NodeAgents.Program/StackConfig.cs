@@ -1,3 +1,4 @@
+using NodeAgents.Input;
 using NodeAgents.Presets;
 using NodeAgents.Stacks.Binding;
 using NodeAgents.Stacks.Config;
@@ -46,7 +47,7 @@ public static class StackConfig
         {
             return StackBinder.Bind(StackInput.FromPulumiConfig(project, stack, raw, secretKeys));
         }
-        catch (ConfigException error)
+        catch (InputException error)
         {
             throw new RunException(
                 $"stack '{stack}': {error.Problems.Count} problem{(error.Problems.Count == 1 ? "" : "s")} in the stack config; nothing was deployed:"

@@ -1,3 +1,4 @@
+using NodeAgents.Input;
 using System.Text.Json;
 using k8s;
 using k8s.Models;
@@ -55,7 +56,7 @@ internal sealed partial class JsonNodeStream : IDisposable
     /// <param name="display">The file name for problems.</param>
     /// <param name="problems">Where problems go.</param>
     /// <param name="labelKeys">The label keys whose values the views must answer (<see cref="NodeView.TryGetLabel"/>); others are skipped.</param>
-    public static IEnumerable<(NodeView Node, string Path)> Read(string file, string display, List<InventoryProblem> problems, IReadOnlyCollection<string> labelKeys)
+    public static IEnumerable<(NodeView Node, string Path)> Read(string file, string display, List<InputProblem> problems, IReadOnlyCollection<string> labelKeys)
     {
         using var reader = Open(file, display, problems, labelKeys);
         if (reader is null)
@@ -74,7 +75,7 @@ internal sealed partial class JsonNodeStream : IDisposable
             catch (JsonException error)
             {
                 // Utf8JsonReader carries the line and position in its state, so they are absolute (0-based).
-                problems.Add(new InventoryProblem(display, "", "not valid JSON: " + Message(error), (error.LineNumber ?? reader.line) + 1, (error.BytePositionInLine ?? reader.column) + 1));
+                problems.Add(new InputProblem(display, "", "not valid JSON: " + Message(error), (error.LineNumber ?? reader.line) + 1, (error.BytePositionInLine ?? reader.column) + 1));
                 yield break;
             }
 
@@ -93,13 +94,13 @@ internal sealed partial class JsonNodeStream : IDisposable
             var fields = reader.fields;
             if (fields.Kind is not (null or "Node"))
             {
-                problems.Add(new InventoryProblem(display, path + "kind", $"expected a Node, got kind '{fields.Kind}'", line, column));
+                problems.Add(new InputProblem(display, path + "kind", $"expected a Node, got kind '{fields.Kind}'", line, column));
                 continue;
             }
 
             if (next.Problems.Count > 0)
             {
-                problems.AddRange(next.Problems.Select(bad => new InventoryProblem(display, path + bad.Path, bad.Message, bad.Line, bad.Column)));
+                problems.AddRange(next.Problems.Select(bad => new InputProblem(display, path + bad.Path, bad.Message, bad.Line, bad.Column)));
                 continue;
             }
 
@@ -109,7 +110,7 @@ internal sealed partial class JsonNodeStream : IDisposable
 
         if (reader.HasItems && reader.Kind is not ("List" or "NodeList"))
         {
-            problems.Add(new InventoryProblem(display, "kind", reader.Kind is null
+            problems.Add(new InputProblem(display, "kind", reader.Kind is null
                 ? "missing; expected List or NodeList around items (the output of kubectl get nodes -o json)"
                 : $"'{reader.Kind}' is not one of List, NodeList, Node"));
         }
@@ -127,7 +128,7 @@ internal sealed partial class JsonNodeStream : IDisposable
             }
 
             var bad = single is null ? [] : NodeValueRules.Problems(single).ToList();
-            problems.AddRange(bad.Select(problem => new InventoryProblem(display, problem.Path, problem.Message)));
+            problems.AddRange(bad.Select(problem => new InputProblem(display, problem.Path, problem.Message)));
             if (single is not null && bad.Count == 0)
             {
                 yield return (new TypedNodeView(single), "");
@@ -135,7 +136,7 @@ internal sealed partial class JsonNodeStream : IDisposable
         }
         else if (!reader.HasItems && reader.Kind is not ("List" or "NodeList"))
         {
-            problems.Add(new InventoryProblem(display, "kind", reader.Kind is null
+            problems.Add(new InputProblem(display, "kind", reader.Kind is null
                 ? "missing; expected List, NodeList or Node (the output of kubectl get nodes -o json or -o yaml)"
                 : $"'{reader.Kind}' is not one of List, NodeList, Node"));
         }
@@ -144,7 +145,7 @@ internal sealed partial class JsonNodeStream : IDisposable
     /// <inheritdoc />
     public void Dispose() => stream.Dispose();
 
-    private static JsonNodeStream? Open(string file, string display, List<InventoryProblem> problems, IReadOnlyCollection<string> labelKeys)
+    private static JsonNodeStream? Open(string file, string display, List<InputProblem> problems, IReadOnlyCollection<string> labelKeys)
     {
         try
         {
@@ -152,7 +153,7 @@ internal sealed partial class JsonNodeStream : IDisposable
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            problems.Add(new InventoryProblem(display, "", "cannot be read: " + error.Message));
+            problems.Add(new InputProblem(display, "", "cannot be read: " + error.Message));
             return null;
         }
     }
@@ -166,7 +167,7 @@ internal sealed partial class JsonNodeStream : IDisposable
     }
 
     /// <summary>The next item, or null after the root.</summary>
-    private Item? Next(string display, List<InventoryProblem> problems, int index)
+    private Item? Next(string display, List<InputProblem> problems, int index)
     {
         while (true)
         {
@@ -183,7 +184,7 @@ internal sealed partial class JsonNodeStream : IDisposable
 
                     continue;
                 case StepResult.NotAnObject:
-                    problems.Add(new InventoryProblem(display, $"items[{index}]", $"expected a Node object, got {token}"));
+                    problems.Add(new InputProblem(display, $"items[{index}]", $"expected a Node object, got {token}"));
                     return new Item(default, 0, 0);
                 default:
                     return item;
@@ -362,17 +363,17 @@ internal sealed partial class JsonNodeStream : IDisposable
         return true;
     }
 
-    private static InventoryProblem ItemProblem(string display, string path, Exception error, long itemLine, long itemColumn)
+    private static InputProblem ItemProblem(string display, string path, Exception error, long itemLine, long itemColumn)
     {
         if (error is JsonException json)
         {
             var inner = json.Path is null or "$" ? "" : json.Path.StartsWith("$.", StringComparison.Ordinal) ? json.Path[2..] : json.Path.TrimStart('$');
             var line = itemLine == 0 ? 0 : itemLine + (json.LineNumber ?? 0);
             var column = itemLine == 0 ? 0 : (json.LineNumber is null or 0 ? itemColumn - 1 : 0) + (json.BytePositionInLine ?? 0) + 1;
-            return new InventoryProblem(display, (path + inner).TrimEnd('.'), "not valid: " + Message(json), line, column);
+            return new InputProblem(display, (path + inner).TrimEnd('.'), "not valid: " + Message(json), line, column);
         }
 
-        return new InventoryProblem(display, path.TrimEnd('.'), "not valid: " + Message(error), itemLine, itemColumn);
+        return new InputProblem(display, path.TrimEnd('.'), "not valid: " + Message(error), itemLine, itemColumn);
     }
 
     private static string Message(Exception error)

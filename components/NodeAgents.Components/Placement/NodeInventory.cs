@@ -1,3 +1,4 @@
+using NodeAgents.Input;
 using k8s;
 using k8s.Models;
 
@@ -19,7 +20,7 @@ public static class NodeInventory
     /// <summary>Reads every node of <paramref name="path"/> (a file or a folder) into a list.</summary>
     /// <param name="path">The inventory file or folder, as the user gave it; problems name files relative to it.</param>
     /// <returns>The nodes in file order, then item order; never empty.</returns>
-    /// <exception cref="InventoryException">See <see cref="Stream"/>.</exception>
+    /// <exception cref="InputException">See <see cref="Stream"/>.</exception>
     public static IReadOnlyList<V1Node> Read(string path) => [.. Stream(path)];
 
     /// <summary>
@@ -30,7 +31,7 @@ public static class NodeInventory
     /// </summary>
     /// <param name="path">The inventory file or folder, as the user gave it; problems name files relative to it.</param>
     /// <returns>The nodes in file order, then item order.</returns>
-    /// <exception cref="InventoryException">
+    /// <exception cref="InputException">
     /// Thrown at the end of the enumeration (or at once for a missing path): a file is not valid JSON/YAML, is not a
     /// List/NodeList/Node, an item is not a Node or has no <c>metadata.name</c>, a quantity does not parse, two nodes share a
     /// name, or there is no node at all. Every problem of every file is reported, with its file, path and (when the parser
@@ -51,12 +52,12 @@ public static class NodeInventory
     /// The nodes of <paramref name="path"/> as <see cref="NodeView"/>s, each valid until the enumeration moves on; what
     /// <see cref="Stream"/> and <see cref="PlacementPlanner.Plan(IEnumerable{V1DaemonSet}, string, CoveragePolicy)"/> read.
     /// </summary>
-    /// <exception cref="InventoryException">As <see cref="Stream"/>; problems recorded by <see cref="NodeView.Materialize"/> count too.</exception>
+    /// <exception cref="InputException">As <see cref="Stream"/>; problems recorded by <see cref="NodeView.Materialize"/> count too.</exception>
     /// <param name="path">The inventory file or folder.</param>
     /// <param name="labelKeys">The label keys the views must answer for JSON items (others are skipped while reading).</param>
     internal static IEnumerable<NodeView> Views(string path, IReadOnlyCollection<string> labelKeys)
     {
-        var problems = new List<InventoryProblem>();
+        var problems = new List<InputProblem>();
         IReadOnlyList<(string File, string Display)> files;
         if (Directory.Exists(path))
         {
@@ -67,7 +68,7 @@ public static class NodeInventory
                 .ToList();
             if (files.Count == 0)
             {
-                problems.Add(new InventoryProblem(path, "", "the folder holds no *.json, *.yaml or *.yml file"));
+                problems.Add(new InputProblem(path, "", "the folder holds no *.json, *.yaml or *.yml file"));
             }
         }
         else if (File.Exists(path))
@@ -76,7 +77,7 @@ public static class NodeInventory
         }
         else
         {
-            throw new InventoryException([new InventoryProblem(path, "", "no such file or folder")]);
+            throw new InputException([new InputProblem(path, "", "no such file or folder")]);
         }
 
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -87,13 +88,13 @@ public static class NodeInventory
                 var name = node.Name;
                 if (name.Length == 0)
                 {
-                    problems.Add(new InventoryProblem(display, itemPath + "metadata.name", "a Node needs a name"));
+                    problems.Add(new InputProblem(display, itemPath + "metadata.name", "a Node needs a name"));
                     continue;
                 }
 
                 if (!names.TryAdd(name, display))
                 {
-                    problems.Add(new InventoryProblem(display, itemPath + "metadata.name", $"node '{name}' appears twice (first in {names[name]})"));
+                    problems.Add(new InputProblem(display, itemPath + "metadata.name", $"node '{name}' appears twice (first in {names[name]})"));
                     continue;
                 }
 
@@ -103,16 +104,16 @@ public static class NodeInventory
 
         if (problems.Count == 0 && names.Count == 0)
         {
-            problems.Add(new InventoryProblem(path, "", "the inventory holds no node"));
+            problems.Add(new InputProblem(path, "", "the inventory holds no node"));
         }
 
         if (problems.Count > 0)
         {
-            throw new InventoryException(problems);
+            throw new InputException(problems);
         }
     }
 
-    private static IEnumerable<(NodeView Node, string Path)> ReadFile(string file, string display, List<InventoryProblem> problems, IReadOnlyCollection<string> labelKeys)
+    private static IEnumerable<(NodeView Node, string Path)> ReadFile(string file, string display, List<InputProblem> problems, IReadOnlyCollection<string> labelKeys)
     {
         bool? json;
         try
@@ -121,13 +122,13 @@ public static class NodeInventory
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            problems.Add(new InventoryProblem(display, "", "cannot be read: " + error.Message));
+            problems.Add(new InputProblem(display, "", "cannot be read: " + error.Message));
             return [];
         }
 
         if (json is null)
         {
-            problems.Add(new InventoryProblem(display, "", "the file is empty"));
+            problems.Add(new InputProblem(display, "", "the file is empty"));
             return [];
         }
 
@@ -135,7 +136,7 @@ public static class NodeInventory
     }
 
     /// <summary>A YAML file is rewritten as JSON in a temporary file (see <see cref="YamlAsJson"/>) and streamed like JSON.</summary>
-    private static IEnumerable<(NodeView Node, string Path)> ReadYaml(string file, string display, List<InventoryProblem> problems, IReadOnlyCollection<string> labelKeys)
+    private static IEnumerable<(NodeView Node, string Path)> ReadYaml(string file, string display, List<InputProblem> problems, IReadOnlyCollection<string> labelKeys)
     {
         var json = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"nodeagents-{Guid.NewGuid():N}.json");
         try

@@ -1,3 +1,4 @@
+using NodeAgents.Input;
 using k8s.Models;
 using NodeAgents.Building;
 
@@ -32,14 +33,14 @@ public static class PlacementPlanner
     /// Plans the DaemonSets of <paramref name="manifests"/> on the inventory at <paramref name="inventoryPath"/> (a file or
     /// folder, see <see cref="NodeInventory"/>), streamed: only the first node of each group is deserialized.
     /// </summary>
-    /// <exception cref="InventoryException">The inventory cannot be read; every problem, after the whole inventory was read.</exception>
+    /// <exception cref="InputException">The inventory cannot be read; every problem, after the whole inventory was read.</exception>
     /// <exception cref="FormatException">A policy selector does not parse.</exception>
     /// <exception cref="ArgumentException">A request out of range (see <see cref="DaemonSetPlacement.For"/>); the problems of every DaemonSet, one per line.</exception>
     public static PlacementPlan Plan(ManifestSet manifests, string inventoryPath, CoveragePolicy policy) =>
         Plan(manifests.Agents.Select(agent => agent.Objects.DaemonSet), inventoryPath, policy);
 
     /// <summary>Plans <paramref name="daemonSets"/> on the inventory at <paramref name="inventoryPath"/>, streamed.</summary>
-    /// <exception cref="InventoryException">The inventory cannot be read; every problem, after the whole inventory was read.</exception>
+    /// <exception cref="InputException">The inventory cannot be read; every problem, after the whole inventory was read.</exception>
     /// <exception cref="FormatException">A policy selector does not parse.</exception>
     /// <exception cref="ArgumentException">A DaemonSet has no pod template spec or a request out of range (see <see cref="DaemonSetPlacement.For"/>); the problems of every DaemonSet, one per line.</exception>
     public static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, string inventoryPath, CoveragePolicy policy) =>

@@ -1,3 +1,4 @@
+using NodeAgents.Input;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -21,7 +22,7 @@ internal static partial class YamlAsJson
     /// Writes <paramref name="yamlFile"/> as JSON to <paramref name="jsonFile"/>; false (with a problem added) when the YAML
     /// does not parse, holds no or more than one document, uses an alias, or has a key that is not a scalar.
     /// </summary>
-    public static bool TryConvert(string yamlFile, string jsonFile, string display, List<InventoryProblem> problems)
+    public static bool TryConvert(string yamlFile, string jsonFile, string display, List<InputProblem> problems)
     {
         try
         {
@@ -36,10 +37,10 @@ internal static partial class YamlAsJson
                 switch (current)
                 {
                     case DocumentStart when ++documents > 1:
-                        problems.Add(new InventoryProblem(display, "", "holds more than one YAML document; expected one List, NodeList or Node (kubectl get nodes -o yaml writes one List)", current.Start.Line, current.Start.Column));
+                        problems.Add(new InputProblem(display, "", "holds more than one YAML document; expected one List, NodeList or Node (kubectl get nodes -o yaml writes one List)", current.Start.Line, current.Start.Column));
                         return false;
                     case AnchorAlias:
-                        problems.Add(new InventoryProblem(display, "", "YAML aliases (*name) are not supported in a node inventory", current.Start.Line, current.Start.Column));
+                        problems.Add(new InputProblem(display, "", "YAML aliases (*name) are not supported in a node inventory", current.Start.Line, current.Start.Column));
                         return false;
                     case Scalar scalar:
                         output.Value(scalar.Start, output.ExpectsKey ? Quote(scalar.Value) : Resolve(scalar));
@@ -61,7 +62,7 @@ internal static partial class YamlAsJson
 
             if (documents == 0 || !output.WroteAnything)
             {
-                problems.Add(new InventoryProblem(display, "", "expected a List, NodeList or Node, got an empty YAML document"));
+                problems.Add(new InputProblem(display, "", "expected a List, NodeList or Node, got an empty YAML document"));
                 return false;
             }
 
@@ -69,19 +70,19 @@ internal static partial class YamlAsJson
         }
         catch (YamlException error)
         {
-            problems.Add(new InventoryProblem(display, "", "not valid YAML: " + (error.InnerException?.Message ?? error.Message).Trim(), error.Start.Line, error.Start.Column));
+            problems.Add(new InputProblem(display, "", "not valid YAML: " + (error.InnerException?.Message ?? error.Message).Trim(), error.Start.Line, error.Start.Column));
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            problems.Add(new InventoryProblem(display, "", "cannot be read: " + error.Message));
+            problems.Add(new InputProblem(display, "", "cannot be read: " + error.Message));
         }
 
         return false;
     }
 
-    private static bool KeyProblem(string display, List<InventoryProblem> problems, ParsingEvent at)
+    private static bool KeyProblem(string display, List<InputProblem> problems, ParsingEvent at)
     {
-        problems.Add(new InventoryProblem(display, "", "a mapping key must be a plain value, not a list or mapping", at.Start.Line, at.Start.Column));
+        problems.Add(new InputProblem(display, "", "a mapping key must be a plain value, not a list or mapping", at.Start.Line, at.Start.Column));
         return false;
     }
 

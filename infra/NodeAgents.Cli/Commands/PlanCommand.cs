@@ -1,3 +1,4 @@
+using NodeAgents.Input;
 using System.CommandLine;
 using NodeAgents.Building;
 using NodeAgents.Cli.Output;
@@ -64,7 +65,7 @@ internal static class PlanCommand
             // The inventory is streamed into the planner; its problems surface after the last node, before any output.
             plan = PlacementPlanner.Plan(manifests, nodesPath, bound.Coverage);
         }
-        catch (InventoryException error)
+        catch (InputException error)
         {
             stderr.WriteLine($"error: {error.Problems.Count} problem{(error.Problems.Count == 1 ? "" : "s")} in the node inventory; nothing was written.");
             foreach (var problem in error.Problems)

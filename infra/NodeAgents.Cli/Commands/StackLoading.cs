@@ -1,3 +1,4 @@
+using NodeAgents.Input;
 using NodeAgents.Stacks.Binding;
 using NodeAgents.Stacks.Config;
 
@@ -13,14 +14,14 @@ internal static class StackLoading
         {
             return StackBinder.Bind(StackFiles.Load(projectDirectory.FullName, stack));
         }
-        catch (ConfigException error)
+        catch (InputException error)
         {
             PrintProblems(error.Problems, stderr);
             return null;
         }
     }
 
-    public static void PrintProblems(IReadOnlyList<ConfigProblem> problems, TextWriter stderr)
+    public static void PrintProblems(IReadOnlyList<InputProblem> problems, TextWriter stderr)
     {
         stderr.WriteLine($"error: {problems.Count} problem{(problems.Count == 1 ? "" : "s")} in the input; nothing was written.");
         foreach (var problem in problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ThenBy(p => p.Column))

@@ -1,3 +1,4 @@
+using NodeAgents.Input;
 using NodeAgents.Placement;
 using NodeAgents.Stacks.Config;
 using YamlDotNet.RepresentationModel;
@@ -14,7 +15,7 @@ public static class CoverageBinder
     public const string Key = "coverage";
 
     /// <summary>Binds the policy of <paramref name="input"/>, adding every problem (unknown key, unknown role, bad selector) to <paramref name="problems"/>.</summary>
-    public static CoveragePolicy Bind(StackInput input, string prefix, List<ConfigProblem> problems)
+    public static CoveragePolicy Bind(StackInput input, string prefix, List<InputProblem> problems)
     {
         if (!input.Values.TryGetValue(prefix + Key, out var value) || value.IsSecret)
         {
@@ -25,7 +26,7 @@ public static class CoverageBinder
         foreach (var (path, message) in policy?.Check() ?? [])
         {
             var node = Find(value.Node, path) ?? value.Node;
-            problems.Add(new ConfigProblem(value.File, $"{prefix}{Key}.{path}", message, node.Start.Line, node.Start.Column));
+            problems.Add(new InputProblem(value.File, $"{prefix}{Key}.{path}", message, node.Start.Line, node.Start.Column));
         }
 
         return policy ?? CoveragePolicy.Default;

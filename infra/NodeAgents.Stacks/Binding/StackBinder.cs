@@ -1,3 +1,4 @@
+using NodeAgents.Input;
 using NodeAgents.Model;
 using NodeAgents.Presets;
 using NodeAgents.Stacks.Config;
@@ -25,10 +26,10 @@ public static class StackBinder
     public static IReadOnlyList<string> ProjectKeys { get; } = ["namespace", "partOf", .. AgentKeys, "forwardSharedKey", CoverageBinder.Key];
 
     /// <summary>Binds <paramref name="input"/>.</summary>
-    /// <exception cref="ConfigException">Any key is unknown, mistyped or invalid; lists every problem at once.</exception>
+    /// <exception cref="InputException">Any key is unknown, mistyped or invalid; lists every problem at once.</exception>
     public static BoundStack Bind(StackInput input)
     {
-        var problems = new List<ConfigProblem>(input.Problems ?? []);
+        var problems = new List<InputProblem>(input.Problems ?? []);
         var prefix = input.ProjectName + ":";
         foreach (var (key, value) in input.Values)
         {
@@ -39,7 +40,7 @@ public static class StackBinder
                 var configNamespace = key[..Math.Max(0, key.IndexOf(':', StringComparison.Ordinal))];
                 if (StrictBinder.Closest(configNamespace, [input.ProjectName]) is not null || Squeeze(configNamespace) == Squeeze(input.ProjectName))
                 {
-                    problems.Add(new ConfigProblem(value.File, key, $"unknown config namespace '{configNamespace}'; this project's keys start with '{prefix}'", line, column));
+                    problems.Add(new InputProblem(value.File, key, $"unknown config namespace '{configNamespace}'; this project's keys start with '{prefix}'", line, column));
                 }
 
                 continue;
@@ -49,18 +50,18 @@ public static class StackBinder
             if (!ProjectKeys.Contains(shortKey))
             {
                 var suggestion = StrictBinder.Closest(shortKey, ProjectKeys);
-                problems.Add(new ConfigProblem(value.File, key, "unknown config key" + (suggestion is null ? "" : $"; did you mean '{prefix}{suggestion}'?"), line, column));
+                problems.Add(new InputProblem(value.File, key, "unknown config key" + (suggestion is null ? "" : $"; did you mean '{prefix}{suggestion}'?"), line, column));
             }
             else if (value.IsSecret != (shortKey == "forwardSharedKey"))
             {
-                problems.Add(new ConfigProblem(value.File, key, value.IsSecret ? "this key does not take a secure value" : "this key takes only a secure value (pulumi config set --secret)", line, column));
+                problems.Add(new InputProblem(value.File, key, value.IsSecret ? "this key does not take a secure value" : "this key takes only a secure value (pulumi config set --secret)", line, column));
             }
         }
 
         if (!AgentKeys.Any(agentKey => input.Values.ContainsKey(prefix + agentKey)))
         {
             var others = input.Values.Keys.Select(key => key[..Math.Max(0, key.IndexOf(':', StringComparison.Ordinal))]).Distinct().Order(StringComparer.Ordinal).ToList();
-            problems.Add(new ConfigProblem(
+            problems.Add(new InputProblem(
                 StackFiles.StackFile(input.StackName),
                 "config",
                 $"the stack configures no agent: add at least one of {string.Join(", ", AgentKeys.Select(agentKey => prefix + agentKey))}"
@@ -79,7 +80,7 @@ public static class StackBinder
                 return scalar.Value;
             }
 
-            problems.Add(new ConfigProblem(value.File, prefix + shortKey, $"expected a string, got {YamlInput.Describe(value.Node)}", value.Node.Start.Line, value.Node.Start.Column));
+            problems.Add(new InputProblem(value.File, prefix + shortKey, $"expected a string, got {YamlInput.Describe(value.Node)}", value.Node.Start.Line, value.Node.Start.Column));
             return null;
         }
 
@@ -109,7 +110,7 @@ public static class StackBinder
 
         var coverage = CoverageBinder.Bind(input, prefix, problems);
         return problems.Count > 0
-            ? throw new ConfigException(problems)
+            ? throw new InputException(problems)
             : new BoundStack(input.ProjectName, input.StackName, partOf, agents) { Coverage = coverage };
     }
 

@@ -1,3 +1,4 @@
+using NodeAgents.Input;
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
@@ -12,7 +13,7 @@ namespace NodeAgents.Stacks.Binding;
 
 /// <summary>
 /// Binds a YAML/JSON node tree onto a .NET type strictly: unknown keys (with the closest valid key suggested), wrong
-/// types, invalid quantities, percentages and image references are all collected as <see cref="ConfigProblem"/>s with
+/// types, invalid quantities, percentages and image references are all collected as <see cref="InputProblem"/>s with
 /// their key path and position, instead of stopping at the first. Keys are the properties' JSON names
 /// (<c>[JsonPropertyName]</c> for <c>k8s.Models</c> types, camelCase otherwise).
 /// </summary>
@@ -22,10 +23,10 @@ public sealed partial class StrictBinder
     public const string MissingValue = "missing value; give a value (\"\" for an empty string), or remove the key to keep the default";
 
     private readonly string file;
-    private readonly List<ConfigProblem> problems;
+    private readonly List<InputProblem> problems;
 
     /// <summary>Creates a binder that reports problems in <paramref name="file"/> into <paramref name="problems"/>.</summary>
-    public StrictBinder(string file, List<ConfigProblem> problems)
+    public StrictBinder(string file, List<InputProblem> problems)
     {
         this.file = file;
         this.problems = problems;
@@ -40,7 +41,7 @@ public sealed partial class StrictBinder
 
     /// <summary>Adds a problem at <paramref name="node"/>.</summary>
     public void Report(YamlNode node, string path, string message) =>
-        problems.Add(new ConfigProblem(file, path, message, node.Start.Line, node.Start.Column));
+        problems.Add(new InputProblem(file, path, message, node.Start.Line, node.Start.Column));
 
     /// <summary>The closest candidate within a small edit distance, or null.</summary>
     public static string? Closest(string key, IEnumerable<string> candidates)

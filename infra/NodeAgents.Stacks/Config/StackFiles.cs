@@ -1,3 +1,4 @@
+using NodeAgents.Input;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
@@ -41,21 +42,21 @@ public static partial class StackFiles
     }
 
     /// <summary>Reads the project in <paramref name="projectDirectory"/> and the stack <paramref name="stack"/>.</summary>
-    /// <exception cref="ConfigException">
+    /// <exception cref="InputException">
     /// The folder or a file is missing or unreadable, a file is not valid YAML or has keys the Pulumi file formats do not
     /// have, or the stack name is not one Pulumi accepts; lists every problem.
     /// </exception>
     public static StackInput Load(string projectDirectory, string stack)
     {
-        var problems = new List<ConfigProblem>();
+        var problems = new List<InputProblem>();
         if (!Directory.Exists(projectDirectory))
         {
-            throw new ConfigException([new ConfigProblem(ProjectFile, "", $"the project folder {Path.GetFullPath(projectDirectory)} does not exist")]);
+            throw new InputException([new InputProblem(ProjectFile, "", $"the project folder {Path.GetFullPath(projectDirectory)} does not exist")]);
         }
 
         if (!StackNamePattern().IsMatch(stack))
         {
-            throw new ConfigException([new ConfigProblem(StackFile(stack), "", "a stack name has letters, digits, '-', '_' and '.' only, does not start with '.', and has at most 100 characters")]);
+            throw new InputException([new InputProblem(StackFile(stack), "", "a stack name has letters, digits, '-', '_' and '.' only, does not start with '.', and has at most 100 characters")]);
         }
 
         var project = ReadRoot(projectDirectory, ProjectFile, problems);
@@ -63,7 +64,7 @@ public static partial class StackFiles
         var stackRoot = ReadRoot(stackDirectory, StackFile(stack), problems);
         if (problems.Count > 0)
         {
-            throw new ConfigException(problems);
+            throw new InputException(problems);
         }
 
         UnknownKeys(project!, ProjectFile, ProjectAttributes, problems);
@@ -80,11 +81,11 @@ public static partial class StackFiles
         }
 
         // Only a missing project name stops here; every other problem is bound and reported together with the binder's.
-        return projectName is null ? throw new ConfigException(problems) : new StackInput(projectName, stack, values, problems);
+        return projectName is null ? throw new InputException(problems) : new StackInput(projectName, stack, values, problems);
     }
 
     /// <summary>Each value of a key that Pulumi.yaml declares with a type has that type (string, integer, boolean or array).</summary>
-    private static void CheckDeclaredTypes(IDictionary<string, ConfigValue> values, IDictionary<string, string> declaredTypes, List<ConfigProblem> problems)
+    private static void CheckDeclaredTypes(IDictionary<string, ConfigValue> values, IDictionary<string, string> declaredTypes, List<InputProblem> problems)
     {
         foreach (var (key, type) in declaredTypes)
         {
@@ -102,7 +103,7 @@ public static partial class StackFiles
             };
             if (!fits)
             {
-                problems.Add(new ConfigProblem(value.File, key, $"Pulumi.yaml declares this key as {type}, got {YamlInput.Describe(value.Node)}", value.Node.Start.Line, value.Node.Start.Column));
+                problems.Add(new InputProblem(value.File, key, $"Pulumi.yaml declares this key as {type}, got {YamlInput.Describe(value.Node)}", value.Node.Start.Line, value.Node.Start.Column));
             }
         }
     }
@@ -112,7 +113,7 @@ public static partial class StackFiles
             ? Path.Combine(projectDirectory, relative)
             : projectDirectory;
 
-    private static void UnknownKeys(YamlMappingNode root, string file, IReadOnlyList<string> valid, List<ConfigProblem> problems)
+    private static void UnknownKeys(YamlMappingNode root, string file, IReadOnlyList<string> valid, List<InputProblem> problems)
     {
         foreach (var keyNode in root.Children.Keys)
         {
@@ -120,12 +121,12 @@ public static partial class StackFiles
             if (!valid.Contains(key))
             {
                 var suggestion = Binding.StrictBinder.Closest(key, valid);
-                problems.Add(new ConfigProblem(file, key, "unknown top-level key" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?") + $" (valid keys: {string.Join(", ", valid)})", keyNode.Start.Line, keyNode.Start.Column));
+                problems.Add(new InputProblem(file, key, "unknown top-level key" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?") + $" (valid keys: {string.Join(", ", valid)})", keyNode.Start.Line, keyNode.Start.Column));
             }
         }
     }
 
-    private static YamlMappingNode? ReadRoot(string directory, string name, List<ConfigProblem> problems)
+    private static YamlMappingNode? ReadRoot(string directory, string name, List<InputProblem> problems)
     {
         var path = Path.Combine(directory, name);
         string text;
@@ -138,7 +139,7 @@ public static partial class StackFiles
             var reason = error is FileNotFoundException or DirectoryNotFoundException ? "file not found"
                 : Directory.Exists(path) ? "it is a folder, not a file"
                 : error.Message;
-            problems.Add(new ConfigProblem(name, "", $"cannot read {Path.GetFullPath(path)}: {reason}"));
+            problems.Add(new InputProblem(name, "", $"cannot read {Path.GetFullPath(path)}: {reason}"));
             return null;
         }
 
@@ -159,22 +160,22 @@ public static partial class StackFiles
             return new YamlMappingNode();
         }
 
-        problems.Add(new ConfigProblem(name, "", $"expected a mapping at the top level, got {YamlInput.Describe(root)}", root.Start.Line, root.Start.Column));
+        problems.Add(new InputProblem(name, "", $"expected a mapping at the top level, got {YamlInput.Describe(root)}", root.Start.Line, root.Start.Column));
         return null;
     }
 
-    private static string? ProjectName(YamlMappingNode project, List<ConfigProblem> problems)
+    private static string? ProjectName(YamlMappingNode project, List<InputProblem> problems)
     {
         if (Child(project, "name") is YamlScalarNode { Value: { Length: > 0 } name })
         {
             return name;
         }
 
-        problems.Add(new ConfigProblem(ProjectFile, "name", "the project needs a name", project.Start.Line, project.Start.Column));
+        problems.Add(new InputProblem(ProjectFile, "name", "the project needs a name", project.Start.Line, project.Start.Column));
         return null;
     }
 
-    private static void ReadProjectDefaults(YamlMappingNode project, string projectName, IDictionary<string, ConfigValue> values, IDictionary<string, string> declaredTypes, List<ConfigProblem> problems)
+    private static void ReadProjectDefaults(YamlMappingNode project, string projectName, IDictionary<string, ConfigValue> values, IDictionary<string, string> declaredTypes, List<InputProblem> problems)
     {
         if (Child(project, "config") is not { } config || YamlInput.IsNull(config))
         {
@@ -183,7 +184,7 @@ public static partial class StackFiles
 
         if (config is not YamlMappingNode declarations)
         {
-            problems.Add(new ConfigProblem(ProjectFile, "config", $"expected a mapping, got {YamlInput.Describe(config)}", config.Start.Line, config.Start.Column));
+            problems.Add(new InputProblem(ProjectFile, "config", $"expected a mapping, got {YamlInput.Describe(config)}", config.Start.Line, config.Start.Column));
             return;
         }
 
@@ -191,7 +192,7 @@ public static partial class StackFiles
         {
             if (keyNode is not YamlScalarNode { Value: { } shortKey })
             {
-                problems.Add(new ConfigProblem(ProjectFile, "config", $"keys must be plain strings, got {YamlInput.Describe(keyNode)}", keyNode.Start.Line, keyNode.Start.Column));
+                problems.Add(new InputProblem(ProjectFile, "config", $"keys must be plain strings, got {YamlInput.Describe(keyNode)}", keyNode.Start.Line, keyNode.Start.Column));
                 continue;
             }
 
@@ -202,7 +203,7 @@ public static partial class StackFiles
                 var type = (Child(schema, "type") as YamlScalarNode)?.Value;
                 if (type is not (null or "string" or "integer" or "boolean" or "array"))
                 {
-                    problems.Add(new ConfigProblem(ProjectFile, path + ".type", $"'{type}' is not a config type; expected string, integer, boolean or array", schema.Start.Line, schema.Start.Column));
+                    problems.Add(new InputProblem(ProjectFile, path + ".type", $"'{type}' is not a config type; expected string, integer, boolean or array", schema.Start.Line, schema.Start.Column));
                 }
                 else if (type is not null)
                 {
@@ -225,7 +226,7 @@ public static partial class StackFiles
         }
     }
 
-    private static void ReadStackValues(YamlMappingNode? stackRoot, string stack, string projectName, IDictionary<string, ConfigValue> values, List<ConfigProblem> problems)
+    private static void ReadStackValues(YamlMappingNode? stackRoot, string stack, string projectName, IDictionary<string, ConfigValue> values, List<InputProblem> problems)
     {
         var file = StackFile(stack);
         if (stackRoot is null || Child(stackRoot, "config") is not { } config || YamlInput.IsNull(config))
@@ -235,7 +236,7 @@ public static partial class StackFiles
 
         if (config is not YamlMappingNode entries)
         {
-            problems.Add(new ConfigProblem(file, "config", $"expected a mapping of namespace:key entries, got {YamlInput.Describe(config)}", config.Start.Line, config.Start.Column));
+            problems.Add(new InputProblem(file, "config", $"expected a mapping of namespace:key entries, got {YamlInput.Describe(config)}", config.Start.Line, config.Start.Column));
             return;
         }
 
@@ -243,13 +244,13 @@ public static partial class StackFiles
         {
             if (keyNode is not YamlScalarNode { Value: { } key })
             {
-                problems.Add(new ConfigProblem(file, "config", $"keys must be plain strings, got {YamlInput.Describe(keyNode)}", keyNode.Start.Line, keyNode.Start.Column));
+                problems.Add(new InputProblem(file, "config", $"keys must be plain strings, got {YamlInput.Describe(keyNode)}", keyNode.Start.Line, keyNode.Start.Column));
                 continue;
             }
 
             if (!key.Contains(':', StringComparison.Ordinal))
             {
-                problems.Add(new ConfigProblem(file, "config." + key, $"config keys are namespaced; did you mean '{projectName}:{key}'?", keyNode.Start.Line, keyNode.Start.Column));
+                problems.Add(new InputProblem(file, "config." + key, $"config keys are namespaced; did you mean '{projectName}:{key}'?", keyNode.Start.Line, keyNode.Start.Column));
                 continue;
             }
 

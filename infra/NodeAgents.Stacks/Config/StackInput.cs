@@ -1,3 +1,4 @@
+using NodeAgents.Input;
 using YamlDotNet.RepresentationModel;
 
 namespace NodeAgents.Stacks.Config;
@@ -13,16 +14,16 @@ namespace NodeAgents.Stacks.Config;
 /// Problems found while reading that do not stop binding (unknown top-level keys, values that do not fit a declared
 /// type); the binder reports them together with its own, so every problem is listed at once.
 /// </param>
-public sealed record StackInput(string ProjectName, string StackName, IReadOnlyDictionary<string, ConfigValue> Values, IReadOnlyList<ConfigProblem>? Problems = null)
+public sealed record StackInput(string ProjectName, string StackName, IReadOnlyDictionary<string, ConfigValue> Values, IReadOnlyList<InputProblem>? Problems = null)
 {
     /// <summary>
     /// Builds the input from Pulumi's config: each value is the raw string Pulumi stores (plain text, or JSON for structured
     /// values), and <paramref name="secretKeys"/> names the keys that are secrets (their values are never read).
     /// </summary>
-    /// <exception cref="ConfigException">A structured value is not valid JSON/YAML.</exception>
+    /// <exception cref="InputException">A structured value is not valid JSON/YAML.</exception>
     public static StackInput FromPulumiConfig(string projectName, string stackName, IReadOnlyDictionary<string, string> rawValues, IReadOnlyCollection<string> secretKeys)
     {
-        var problems = new List<ConfigProblem>();
+        var problems = new List<InputProblem>();
         var values = new SortedDictionary<string, ConfigValue>(StringComparer.Ordinal);
         var source = $"Pulumi.{stackName}.yaml";
         foreach (var (key, raw) in rawValues)
@@ -44,6 +45,6 @@ public sealed record StackInput(string ProjectName, string StackName, IReadOnlyD
             }
         }
 
-        return problems.Count > 0 ? throw new ConfigException(problems) : new StackInput(projectName, stackName, values);
+        return problems.Count > 0 ? throw new InputException(problems) : new StackInput(projectName, stackName, values);
     }
 }

@@ -1,3 +1,4 @@
+using NodeAgents.Input;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -10,7 +11,7 @@ public static class YamlInput
     /// Parses <paramref name="text"/>; returns the root node (null for an empty document) or adds a problem with the
     /// parser's line and column to <paramref name="problems"/>.
     /// </summary>
-    public static YamlNode? Parse(string text, string file, ICollection<ConfigProblem> problems)
+    public static YamlNode? Parse(string text, string file, ICollection<InputProblem> problems)
     {
         try
         {
@@ -18,7 +19,7 @@ public static class YamlInput
             stream.Load(new StringReader(text));
             if (stream.Documents.Count > 1)
             {
-                problems.Add(new ConfigProblem(file, "", "expected one YAML document, found " + stream.Documents.Count, stream.Documents[1].RootNode.Start.Line, stream.Documents[1].RootNode.Start.Column));
+                problems.Add(new InputProblem(file, "", "expected one YAML document, found " + stream.Documents.Count, stream.Documents[1].RootNode.Start.Line, stream.Documents[1].RootNode.Start.Column));
                 return null;
             }
 
@@ -27,7 +28,7 @@ public static class YamlInput
         catch (YamlException error)
         {
             var message = (error.InnerException?.Message ?? error.Message).Trim();
-            problems.Add(new ConfigProblem(file, "", "YAML syntax error: " + TrimPosition(message), error.Start.Line, error.Start.Column));
+            problems.Add(new InputProblem(file, "", "YAML syntax error: " + TrimPosition(message), error.Start.Line, error.Start.Column));
             return null;
         }
     }

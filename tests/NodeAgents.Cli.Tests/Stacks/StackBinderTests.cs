@@ -1,3 +1,4 @@
+using NodeAgents.Input;
 using k8s;
 using NodeAgents.Building;
 using NodeAgents.Model;
@@ -68,10 +69,10 @@ public class StackBinderTests
         using var project = new TempProject(copyStacks: false);
         project.Write("Pulumi.qa.yaml", "config:\n  node-agents:security:\n    mode: block\n");
 
-        var error = Assert.Throws<ConfigException>(() => StackBinder.Bind(StackFiles.Load(project.Path, "qa")));
+        var error = Assert.Throws<InputException>(() => StackBinder.Bind(StackFiles.Load(project.Path, "qa")));
 
         var problem = Assert.Single(error.Problems);
-        Assert.Equal(new ConfigProblem("Pulumi.qa.yaml", "node-agents:security.mode", "'block' is not one of alert, audit", 3, 11), problem);
+        Assert.Equal(new InputProblem("Pulumi.qa.yaml", "node-agents:security.mode", "'block' is not one of alert, audit", 3, 11), problem);
     }
 
     [Fact]
@@ -80,7 +81,7 @@ public class StackBinderTests
         using var project = new TempProject(copyStacks: false);
         project.Write("Pulumi.qa.yaml", "config:\n  logging: {}\n");
 
-        var error = Assert.Throws<ConfigException>(() => StackBinder.Bind(StackFiles.Load(project.Path, "qa")));
+        var error = Assert.Throws<InputException>(() => StackBinder.Bind(StackFiles.Load(project.Path, "qa")));
 
         Assert.Contains(error.Problems, problem => problem.Message == "config keys are namespaced; did you mean 'node-agents:logging'?" && problem.Line == 2);
     }

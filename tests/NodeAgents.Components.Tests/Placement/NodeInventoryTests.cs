@@ -1,3 +1,4 @@
+using NodeAgents.Input;
 using NodeAgents.Placement;
 
 namespace NodeAgents.Components.Tests.Placement;
@@ -15,7 +16,7 @@ public sealed class NodeInventoryTests : IDisposable
         return path;
     }
 
-    private static IReadOnlyList<InventoryProblem> Problems(string path) => Assert.Throws<InventoryException>(() => NodeInventory.Read(path)).Problems;
+    private static IReadOnlyList<InputProblem> Problems(string path) => Assert.Throws<InputException>(() => NodeInventory.Read(path)).Problems;
 
     [Fact]
     public void Reads_a_real_kubectl_list()
