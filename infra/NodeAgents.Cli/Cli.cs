@@ -29,6 +29,15 @@ public static class Cli
             return ExitCodes.BadInput;
         }
 
-        return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        try
+        {
+            return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception error)
+        {
+            // A defect of the tool, never a finding (1) or bad input (2): one line, no stack trace.
+            stderr.WriteLine($"internal error: {error.GetType().Name}: {error.Message}. Please report it with the command that caused it.");
+            return ExitCodes.InternalError;
+        }
     }
 }

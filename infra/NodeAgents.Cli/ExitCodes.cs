@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>The input could not be read or bound: missing file, syntax error, unknown key, wrong type, invalid value; or the output folder could not be replaced.</summary>
     public const int BadInput = 2;
+
+    /// <summary>A defect of the tool itself (an unexpected exception); reported in one line, without a stack trace.</summary>
+    public const int InternalError = 3;
 }

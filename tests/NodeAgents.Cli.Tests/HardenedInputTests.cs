@@ -139,4 +139,50 @@ public class HardenedInputTests
         Assert.Contains("note: Secret node-agents/fluent-bit-secrets is written without data: key(s) shared-key are supplied at deploy time", stdout);
         Assert.Contains("kubectl -n node-agents create secret generic fluent-bit-secrets --from-literal=shared-key=", stdout);
     }
+
+    [Fact]
+    public void Two_agents_with_one_name_are_refused_even_in_different_namespaces()
+    {
+        using var project = new TempProject(copyStacks: false);
+        var (exit, _, stderr) = Render(project, "x", "config:\n  node-agents:logging:\n    name: agent\n  node-agents:monitoring:\n    name: agent\n    namespace: other\n");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("node-agents:monitoring.name: the agent name 'agent' is already used by node-agents:logging", stderr);
+    }
+
+    [Fact]
+    public void Objects_that_would_share_a_file_name_are_refused_before_any_write()
+    {
+        using var project = new TempProject(copyStacks: false);
+        var (exit, _, stderr) = Render(project, "x", "config:\n  node-agents:logging:\n    name: b-c\n    namespace: a\n  node-agents:monitoring:\n    name: c\n    namespace: a-b\n");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("would both be written to 10-serviceaccount-a-b-c.yaml; rename one of them; nothing was written.", stderr);
+        Assert.False(Directory.Exists(Path.Combine(project.Path, "out")));
+    }
+
+    [Fact]
+    public void A_huge_quantity_is_an_input_problem_for_validate_and_render()
+    {
+        using var project = new TempProject(copyStacks: false);
+        var yaml = "config:\n  node-agents:logging:\n    resources:\n      requests:\n        cpu: 1e40\n";
+        var (exit, _, stderr) = Render(project, "x", yaml);
+        var (validateExit, _, validateError) = project.Run("validate", "--stack", "x");
+
+        Assert.Equal(2, exit);
+        Assert.Equal(2, validateExit);
+        Assert.Contains("Pulumi.x.yaml:5:14: node-agents:logging.resources.requests.cpu: expected a quantity in range", stderr);
+        Assert.DoesNotContain("   at ", stderr + validateError);
+    }
+
+    [Fact]
+    public void A_render_folder_without_a_parent_is_refused()
+    {
+        using var project = new TempProject();
+        var (exit, _, stderr) = project.Run("render", "--stack", "dev", "--out", "/");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("refusing", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+    }
 }

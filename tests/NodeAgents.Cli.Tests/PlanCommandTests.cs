@@ -295,9 +295,14 @@ public class PlanCommandTests
             var (exit, output, error) = Run("plan", "--stack", "huge", "--nodes", Inventory("kind-3node.json"), "--project-dir", folder);
             Assert.Equal(2, exit);
             Assert.Equal("", output);
-            Assert.StartsWith("error: 2 problems in Pulumi.huge.yaml; nothing was written.", error);
-            Assert.Contains("resources.requests.cpu: '99999999999999999' is too large: cpu in millicores must be below 2^63 - 1", error);
-            Assert.Contains("DaemonSet falco, container falco: resources.requests.memory: '9223372036854775807' is too large: memory must be below 8Ei (2^63 - 1 bytes) (KubernetesClient reads 8Ei and more as 2^63 - 1)", error);
+            Assert.StartsWith("error: 2 problems in the input; nothing was written.", error);
+            Assert.Contains("Pulumi.huge.yaml:5:14: node-agents:logging.resources.requests.cpu: expected a quantity in range ('99999999999999999' is too large: cpu in millicores must be below 2^63 - 1)", error);
+            Assert.Contains("Pulumi.huge.yaml:9:17: node-agents:security.resources.requests.memory: expected a quantity in range", error);
+
+            // The same stack is refused alike by validate and render: one rule for every command.
+            Assert.Equal(2, Run("validate", "--stack", "huge", "--project-dir", folder).Exit);
+            Assert.Equal(2, Run("render", "--stack", "huge", "--project-dir", folder).Exit);
+            Assert.False(Directory.Exists(Path.Combine(folder, "out")));
             Assert.DoesNotContain("   at ", error);
 
             var inventory = Path.Combine(folder, "huge.json");

@@ -66,10 +66,6 @@ public class ValidateCommandTests
         },
         { "node-agents:monitoring:\n    port: 70000\n", "container-port-invalid", "DaemonSet node-agents/node-exporter", "spec.template.spec.containers[0].ports[0].containerPort" },
         {
-            "node-agents:logging:\n    name: node-exporter\n  node-agents:monitoring: {}\n",
-            "object-duplicate", "DaemonSet node-agents/node-exporter", "metadata.name"
-        },
-        {
             "node-agents:monitoring:\n    port: 8080\n  node-agents:network: {}\n",
             "host-port-conflict", "DaemonSet kube-system/node-local-dns", "spec.template.spec.containers[0].ports[3]"
         },

@@ -57,6 +57,9 @@ public static class ManifestRenderer
     /// The file name of an object in a render folder: <c>NN-kind[-namespace]-name.yaml</c>, where NN orders kinds for
     /// <c>kubectl apply -f</c> (namespaces first, then ServiceAccount 10, ClusterRole 20, ClusterRoleBinding 30, ConfigMap 40,
     /// Secret 50, Service 55, DaemonSets 60 last; any other kind 90), e.g. <c>60-daemonset-node-agents-fluent-bit.yaml</c>.
+    /// Namespace and name are joined with '-', which names may contain, so two objects can map to one file name
+    /// (namespace <c>a</c> with name <c>b-c</c>, namespace <c>a-b</c> with name <c>c</c>): callers that write files check
+    /// for that (<c>nodeagents render</c> refuses before writing).
     /// </summary>
     public static string FileName(IKubernetesObject<V1ObjectMeta> obj)
     {

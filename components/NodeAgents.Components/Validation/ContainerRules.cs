@@ -21,6 +21,7 @@ internal static class ContainerRules
     public static readonly ValidationRule HostNetworkPort = new("host-network-port-mismatch", Severity.Error, Sources.Core + "validateHostNetwork", "with hostNetwork, hostPort equals containerPort");
     public static readonly ValidationRule ResourceName = new("resource-name-invalid", Severity.Error, Sources.Core + "ValidateContainerResourceRequirements (validateContainerResourceName)", "resource names are cpu, memory, ephemeral-storage, hugepages-<size> or a domain-prefixed extended resource");
     public static readonly ValidationRule QuantityNegative = new("resource-quantity-negative", Severity.Error, Sources.Core + "ValidateResourceQuantityValue (ValidateNonnegativeQuantity)", "quantities are not negative");
+    public static readonly ValidationRule QuantityRange = new("resource-quantity-out-of-range", Severity.Error, Sources.Core + "ValidateResourceQuantityValue; Quantity.MilliValue/Value (int64) as the scheduler reads them", "cpu (in millicores), memory (in bytes) and pods fit in a 64-bit integer; pods are whole");
     public static readonly ValidationRule LimitBelowRequest = new("resource-limit-below-request", Severity.Error, Sources.Core + "ValidateContainerResourceRequirements", "a limit is not below its request");
     public static readonly ValidationRule PullPolicy = new("image-pull-policy-invalid", Severity.Error, Sources.Core + "validatePullPolicy", "imagePullPolicy is Always, IfNotPresent or Never");
     public static readonly ValidationRule ProbePort = new("probe-port-invalid", Severity.Error, Sources.Core + "validateProbe (ValidatePortNumOrName)", "a probe port is 1 to 65535 or an IANA port name");
@@ -29,7 +30,7 @@ internal static class ContainerRules
     public static IReadOnlyList<ValidationRule> All { get; } =
     [
         Name, NameDuplicate, PullPolicy, PortRange, PortName, PortNameDuplicate, Protocol, HostPortDuplicate, PortDuplicate, HostNetworkPort,
-        ResourceName, QuantityNegative, LimitBelowRequest, ProbePort, ProbePortMissing,
+        ResourceName, QuantityNegative, QuantityRange, LimitBelowRequest, ProbePort, ProbePortMissing,
     ];
 
     private static readonly string[] StandardResources = ["cpu", "memory", "ephemeral-storage"];
@@ -137,20 +138,37 @@ internal static class ContainerRules
                     sink.Add(ResourceName, itemPath, name, nameError);
                 }
 
-                if (quantity is not null && quantity.ToDecimal() < 0)
+                if (quantity is not null && Amount(quantity) is < 0 and var negative)
                 {
-                    sink.Add(QuantityNegative, itemPath, quantity.ToDecimal().ToString(CultureInfo.InvariantCulture), "must be greater than or equal to 0");
+                    sink.Add(QuantityNegative, itemPath, negative.ToString(CultureInfo.InvariantCulture), "must be greater than or equal to 0");
+                }
+                else if (quantity is not null && Placement.QuantityRules.Problem(name, quantity) is { } range)
+                {
+                    sink.Add(QuantityRange, itemPath, quantity.ToString(), range);
                 }
             }
         }
 
         foreach (var (name, request) in resources.Requests ?? new Dictionary<string, ResourceQuantity>())
         {
-            if (resources.Limits?.TryGetValue(name, out var limit) == true && limit is not null && request is not null && request.ToDecimal() > limit.ToDecimal())
+            if (resources.Limits?.TryGetValue(name, out var limit) == true && limit is not null && request is not null && Amount(request) > Amount(limit))
             {
                 sink.Add(LimitBelowRequest, $"{path}.requests[{name}]", request.ToString(),
                     $"must be less than or equal to {name} limit of {limit}; raise the limit or lower the request");
             }
+        }
+    }
+
+    /// <summary>The quantity's value, or null when it does not fit a decimal (reported by the range rule instead).</summary>
+    private static decimal? Amount(ResourceQuantity quantity)
+    {
+        try
+        {
+            return quantity.ToDecimal();
+        }
+        catch (OverflowException)
+        {
+            return null;
         }
     }
 

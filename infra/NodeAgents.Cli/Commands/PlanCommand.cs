@@ -75,18 +75,6 @@ internal static class PlanCommand
 
             return ExitCodes.BadInput;
         }
-        catch (ArgumentException error)
-        {
-            // An agent's request out of range (QuantityRules): an input problem of the stack, not a crash.
-            var problems = error.Message.Split('\n');
-            stderr.WriteLine($"error: {problems.Length} problem{(problems.Length == 1 ? "" : "s")} in Pulumi.{stack}.yaml; nothing was written.");
-            foreach (var problem in problems)
-            {
-                stderr.WriteLine("  " + problem);
-            }
-
-            return ExitCodes.BadInput;
-        }
 
         if (html is not null)
         {

@@ -66,11 +66,22 @@ internal static class RenderCommand
                 return ExitCodes.Findings;
             }
 
-            // Check every output folder before writing any, so a refused folder never leaves another stack half-done.
+            // Check every output folder and file name before writing any, so a refused stack never leaves another half-done.
             if (!parse.GetValue(toStdout))
             {
-                foreach (var (name, _) in built)
+                foreach (var (name, manifests) in built)
                 {
+                    var clashes = manifests.Objects.GroupBy(ManifestRenderer.FileName, StringComparer.Ordinal).Where(group => group.Count() > 1).ToList();
+                    foreach (var clash in clashes)
+                    {
+                        stderr.WriteLine($"error: stack {name}: {string.Join(" and ", clash.Select(obj => $"{obj.Kind} {obj.Metadata.NamespaceProperty}/{obj.Metadata.Name}"))} would both be written to {clash.Key}; rename one of them; nothing was written.");
+                    }
+
+                    if (clashes.Count > 0)
+                    {
+                        return ExitCodes.BadInput;
+                    }
+
                     try
                     {
                         OutputFolder.EnsureReplaceable(OutputPath(project, name, parse.GetValue(outDirectory)));

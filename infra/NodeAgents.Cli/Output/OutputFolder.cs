@@ -16,7 +16,7 @@ public static class OutputFolder
     {
         var target = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar);
         CheckOwned(target);
-        var parent = Path.GetDirectoryName(target)!;
+        var parent = Path.GetDirectoryName(target) ?? throw new OutputFolderException($"refusing to write {folder}: a render folder needs a parent folder");
         var name = Path.GetFileName(target);
         var id = Guid.NewGuid().ToString("N")[..8];
         var staging = Path.Combine(parent, $".{name}.tmp-{id}");
@@ -40,22 +40,39 @@ public static class OutputFolder
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            if (Directory.Exists(previous) && !Directory.Exists(target))
+            var restored = TryIo(() =>
             {
-                Directory.Move(previous, target);
-            }
-
-            if (Directory.Exists(staging))
+                if (Directory.Exists(previous) && !Directory.Exists(target))
+                {
+                    Directory.Move(previous, target);
+                }
+            });
+            TryIo(() =>
             {
-                Directory.Delete(staging, recursive: true);
-            }
-
-            throw new OutputFolderException($"cannot write {target}: {error.Message}");
+                if (Directory.Exists(staging))
+                {
+                    Directory.Delete(staging, recursive: true);
+                }
+            });
+            throw new OutputFolderException($"cannot write {target}: {error.Message}" + (restored ? "" : $"; the previous render is kept in {previous}"));
         }
 
-        if (Directory.Exists(previous))
+        if (!TryIo(() => Directory.Delete(previous, recursive: true)) && Directory.Exists(previous))
         {
-            Directory.Delete(previous, recursive: true);
+            throw new OutputFolderException($"wrote {target}, but could not remove the previous render kept in {previous}; delete it by hand");
+        }
+    }
+
+    private static bool TryIo(Action action)
+    {
+        try
+        {
+            action();
+            return true;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 
@@ -76,9 +93,18 @@ public static class OutputFolder
         }
 
         var manifest = Path.Combine(target, ManifestFile);
-        var written = File.Exists(manifest)
-            ? File.ReadAllLines(manifest).Where(line => line.Length > 0).ToHashSet(StringComparer.Ordinal)
-            : [];
+        HashSet<string> written;
+        try
+        {
+            written = File.Exists(manifest)
+                ? File.ReadAllLines(manifest).Where(line => line.Length > 0).ToHashSet(StringComparer.Ordinal)
+                : [];
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputFolderException($"refusing to replace {target}: cannot read {manifest}: {error.Message}");
+        }
+
         var foreign = Directory.EnumerateFileSystemEntries(target)
             .Select(Path.GetFileName)
             .Where(entry => entry != ManifestFile && (!written.Contains(entry!) || Directory.Exists(Path.Combine(target, entry!))))

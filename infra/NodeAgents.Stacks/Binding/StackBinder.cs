@@ -89,6 +89,7 @@ public static class StackBinder
         var hasSharedKey = input.Values.TryGetValue(prefix + LoggingAgentPreset.SharedKeyConfigKey, out var shared) && shared.IsSecret;
 
         var agents = new List<NodeAgentSpec>();
+        var keyOfName = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var agentKey in AgentKeys)
         {
             if (!input.Values.TryGetValue(prefix + agentKey, out var value) || value.IsSecret)
@@ -98,8 +99,14 @@ public static class StackBinder
 
             var binder = new StrictBinder(value.File, problems);
             var spec = BindAgent(agentKey, value.Node, prefix + agentKey, binder, hasSharedKey);
-            if (spec is not null)
+            if (spec is not null && keyOfName.TryGetValue(spec.Name, out var other))
             {
+                // Names key the DaemonSet, the Pulumi resources and the plan; two agents may not share one, in any namespace.
+                binder.Report(value.Node, prefix + agentKey + ".name", $"the agent name '{spec.Name}' is already used by {prefix}{other}; give each agent its own name");
+            }
+            else if (spec is not null)
+            {
+                keyOfName[spec.Name] = agentKey;
                 agents.Add(spec with
                 {
                     Namespace = NamespaceOverridden(value.Node) || spec.NamespacePinned ? spec.Namespace : defaultNamespace ?? spec.Namespace,

@@ -244,7 +244,11 @@ public sealed partial class StrictBinder
 
         try
         {
-            return new ResourceQuantity(text);
+            var quantity = new ResourceQuantity(text);
+            var resource = path[(path.LastIndexOf('.') + 1)..];
+            return NodeAgents.Placement.QuantityRules.Problem(resource, quantity) is { } range
+                ? Mismatch(scalar, path, $"a quantity in range ({range})")
+                : quantity;
         }
         catch (Exception error) when (error is FormatException or ArgumentException or OverflowException)
         {

@@ -8,8 +8,7 @@ public class ConfigChecksumTests
     public void Checksum_is_the_sha256_of_key_nul_value_nul_in_key_order()
     {
         // printf 'a\0x\0b\0y\0' | sha256sum
-        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("a\0x\0b\0y\0"u8.ToArray()));
-        Assert.Equal(expected, ConfigChecksum.Compute(new Dictionary<string, string> { ["b"] = "y", ["a"] = "x" }));
+        Assert.Equal("938fbc10036622392fd65d18a55d15b7e80ee4a3583ca4fadda2d0c1f04efbe4", ConfigChecksum.Compute(new Dictionary<string, string> { ["b"] = "y", ["a"] = "x" }));
     }
 
     [Fact]

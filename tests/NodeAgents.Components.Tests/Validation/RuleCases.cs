@@ -108,6 +108,7 @@ public static class RuleCases
         ["containerPort twice in a container"] = new(o => o.Container(Fb).Ports.Add(new V1ContainerPort { Name = "http-2", ContainerPort = 2020 }), "container-port-duplicate", C0 + ".ports[1].containerPort", Value: "2020"),
         ["hostNetwork hostPort differs"] = new(o => o.Container("node-exporter").Ports[0].HostPort = 9101, "host-network-port-mismatch", C0 + ".ports[0].hostPort", "DaemonSet node-agents/node-exporter", "9101"),
         ["resource gpu without domain"] = new(o => o.Container(Fb).Resources.Limits["gpu"] = new ResourceQuantity("1"), "resource-name-invalid", C0 + ".resources.limits[gpu]", Value: "gpu"),
+        ["cpu request beyond int64 millicores"] = new(o => o.Container(Fb).Resources.Requests["cpu"] = new ResourceQuantity("100E"), "resource-quantity-out-of-range", C0 + ".resources.requests[cpu]", Value: "100E"),
         ["negative cpu request"] = new(o => o.Container(Fb).Resources.Requests["cpu"] = new ResourceQuantity("-100m"), "resource-quantity-negative", C0 + ".resources.requests[cpu]", Value: "-0.1"),
         ["cpu request above limit"] = new(o => o.Container("falco").Resources.Requests["cpu"] = new ResourceQuantity("2"), "resource-limit-below-request", C0 + ".resources.requests[cpu]", "DaemonSet node-agents/falco", "2"),
         ["memory request above limit"] = new(o => o.Container(Fb).Resources.Requests["memory"] = new ResourceQuantity("512Mi"), "resource-limit-below-request", C0 + ".resources.requests[memory]", Value: "512Mi"),
