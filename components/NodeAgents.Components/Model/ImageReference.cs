@@ -22,6 +22,9 @@ public sealed partial record ImageReference(string Repository, string? Tag = nul
     /// </summary>
     public string Version => Tag ?? Digest![(Digest!.IndexOf(':') + 1)..][..12];
 
+    /// <summary>A short form for tables: the reference with the digest cut to its first 12 hex digits and an ellipsis.</summary>
+    public string ToShortString() => Digest is null ? ToString() : ToString()[..(ToString().Length - Digest.Length + "sha256:".Length + 12)] + "…";
+
     /// <summary>The reference as the container runtime reads it: <c>repository[:tag][@digest]</c>.</summary>
     public override string ToString() =>
         Repository + (Tag is null ? "" : ":" + Tag) + (Digest is null ? "" : "@" + Digest);

@@ -34,7 +34,7 @@ public static partial class LabelSelectorText
             if ((match = SetPattern().Match(piece)).Success)
             {
                 var values = match.Groups["values"].Value.Split(',').Select(value => value.Trim()).ToList();
-                if (values.Any(value => !ValuePattern().IsMatch(value)))
+                if (values.Any(value => Validation.KubernetesNames.LabelValue(value) is not null))
                 {
                     throw new FormatException($"'{piece}': every value in ( ) must be a label value");
                 }
@@ -104,6 +104,4 @@ public static partial class LabelSelectorText
     [GeneratedRegex(@"^(?<not>!\s*)?" + Key + "$")]
     private static partial Regex ExistsPattern();
 
-    [GeneratedRegex(@"^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$")]
-    private static partial Regex ValuePattern();
 }

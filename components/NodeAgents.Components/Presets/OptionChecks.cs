@@ -77,10 +77,8 @@ internal static partial class OptionChecks
         }
     }
 
-    private static bool Subdomain(string value) => value.Length is > 0 and <= 253 && SubdomainPattern().IsMatch(value);
+    private static bool Subdomain(string value) => Validation.KubernetesNames.Dns1123Subdomain(value) is null;
 
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
-    private static partial Regex SubdomainPattern();
 
     [GeneratedRegex("^[0-9]{1,3}(\\.[0-9]{1,3}){3}$")]
     private static partial Regex IPv4Pattern();

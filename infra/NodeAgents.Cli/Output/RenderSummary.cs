@@ -19,7 +19,7 @@ internal static class RenderSummary
                 Markup.Escape(spec.Name),
                 spec.Role.ToString().ToLowerInvariant(),
                 Markup.Escape(spec.Namespace),
-                Markup.Escape(spec.Image.Digest is null ? spec.Image.ToString() : spec.Image.ToString()[..^52] + "…"),
+                Markup.Escape(spec.Image.ToShortString()),
                 Markup.Escape(NodeSelection(pod)),
                 Markup.Escape(Strategy(objects.DaemonSet.Spec.UpdateStrategy)),
                 Markup.Escape(Quantities(spec.Resources?.Requests)),

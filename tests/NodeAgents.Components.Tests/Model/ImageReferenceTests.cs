@@ -36,4 +36,11 @@ public class ImageReferenceTests
         Assert.Equal("v1.8.2", ImageReference.Parse("quay.io/x:v1.8.2@" + Digest).Version);
         Assert.Equal("4032c6d5bfd7", ImageReference.Parse("quay.io/x@" + Digest).Version);
     }
+
+    [Fact]
+    public void Short_form_keeps_twelve_digest_digits()
+    {
+        Assert.Equal("quay.io/x:v1.8.2@sha256:4032c6d5bfd7…", ImageReference.Parse("quay.io/x:v1.8.2@" + Digest).ToShortString());
+        Assert.Equal("quay.io/x:v1.8.2", ImageReference.Parse("quay.io/x:v1.8.2").ToShortString());
+    }
 }
