@@ -32,7 +32,7 @@ public class HardenedInputTests
 
         Assert.Equal(2, exit);
         Assert.Contains("the stack configures no agent: add at least one of platform:logging", stderr);
-        Assert.Contains("keys found for: kubernetes, node-agents, platform; the project is named 'platform' in Pulumi.yaml", stderr);
+        Assert.Contains("keys found for: kubernetes, node-agents; the project is named 'platform' in Pulumi.yaml", stderr);
         Assert.Equal(before, Directory.GetFiles(Path.Combine(project.Path, "out", "dev")).Length);
     }
 
@@ -62,6 +62,9 @@ public class HardenedInputTests
     [InlineData("node-agents:security:\n    minimumPriority: urgent\n", "node-agents:security.minimumPriority: 'urgent' is not one of emergency")]
     [InlineData("node-agents:network:\n    localIP: 999.1.1.1\n    dnsServer: not-an-ip\n", "node-agents:network.dnsServer: 'not-an-ip' is not an IP address")]
     [InlineData("node-agents:monitoring:\n    extraArgs: [\"--a\\n--b\", collector]\n", "node-agents:monitoring.extraArgs[1]: 'collector' is not a flag")]
+    [InlineData("node-agents:network:\n    localIP: 10.96.0.10\n", "node-agents:network.localIP: '10.96.0.10' is also dnsServer")]
+    [InlineData("node-agents:security:\n    localRules: \"- rule: [unclosed\"\n", "node-agents:security.localRules: is not valid YAML")]
+    [InlineData("node-agents:logging:\n    podAnnotations:\n      nodeagents.io/config-sha256: abc\n", "node-agents:logging.podAnnotations.nodeagents.io/config-sha256: the nodeagents.io/* annotations are set by the tool")]
     public void Values_written_into_config_files_or_arguments_are_checked(string config, string message)
     {
         using var project = new TempProject(copyStacks: false);
@@ -184,5 +187,15 @@ public class HardenedInputTests
         Assert.Equal(2, exit);
         Assert.Contains("refusing", stderr);
         Assert.DoesNotContain("   at ", stderr);
+    }
+
+    [Fact]
+    public void Out_and_stdout_exclude_each_other()
+    {
+        using var project = new TempProject();
+        var (exit, _, stderr) = project.Run("render", "--stack", "dev", "--stdout", "--out", Path.Combine(project.Path, "x"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--out and --stdout exclude each other", stderr);
     }
 }

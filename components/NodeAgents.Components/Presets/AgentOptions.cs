@@ -74,6 +74,11 @@ public abstract record AgentOptions
             problems.Add(new OptionProblem($"labels.{key}", "the app.kubernetes.io/* labels are set by the tool (name, instance, component, part-of, managed-by, version); use another key"));
         }
 
+        foreach (var key in (PodAnnotations?.Keys ?? []).Where(key => key.StartsWith("nodeagents.io/", StringComparison.Ordinal)))
+        {
+            problems.Add(new OptionProblem($"podAnnotations.{key}", "the nodeagents.io/* annotations are set by the tool (e.g. the config checksum); use another key"));
+        }
+
         return problems;
     }
 

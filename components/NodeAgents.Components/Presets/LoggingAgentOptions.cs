@@ -19,7 +19,7 @@ public sealed record LoggingAgentOptions : AgentOptions
         OptionChecks.OneOf(problems, "logLevel", LogLevel, LogLevels);
         OptionChecks.OneOf(problems, "output.type", Output.Type, LogOutput.Types);
         OptionChecks.OneOf(problems, "output.sharedKey", Output.SharedKey, LogOutput.SharedKeyModes);
-        OptionChecks.Host(problems, "output.host", Output.Host);
+        OptionChecks.Host(problems, "output.host", Output.EffectiveHost);
         OptionChecks.Port(problems, "output.port", Output.Port);
         if (Output.SharedKey != "none" && Output.Type != "forward")
         {
@@ -39,8 +39,14 @@ public sealed record LogOutput
     /// </summary>
     public string Type { get; init; } = "forward";
 
-    /// <summary>The endpoint's host name. Default <c>fluentd.logging.svc</c>.</summary>
-    public string Host { get; init; } = "fluentd.logging.svc";
+    /// <summary>
+    /// The endpoint's host name. Default: null, meaning the usual in-cluster Service of the output type
+    /// (<c>fluentd.logging.svc</c>, <c>loki.logging.svc</c>, <c>elasticsearch.logging.svc</c>).
+    /// </summary>
+    public string? Host { get; init; }
+
+    /// <summary>The effective host: <see cref="Host"/> or the output type's default.</summary>
+    public string EffectiveHost => Host ?? Type switch { "loki" => "loki.logging.svc", "es" => "elasticsearch.logging.svc", _ => "fluentd.logging.svc" };
 
     /// <summary>The endpoint's TCP port (1 to 65535). Default: null, meaning the plugin's default (forward 24224, loki 3100, es 9200).</summary>
     public int? Port { get; init; }

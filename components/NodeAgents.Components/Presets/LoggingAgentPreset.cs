@@ -77,7 +77,7 @@ public static class LoggingAgentPreset
                 [OUTPUT]
                     Name        loki
                     Match       *
-                    Host        {output.Host}
+                    Host        {output.EffectiveHost}
                     Port        {output.EffectivePort}
                     tls         {tls}
                     labels      job=fluent-bit, node=${"{"}NODE_NAME{"}"}
@@ -87,7 +87,7 @@ public static class LoggingAgentPreset
                 [OUTPUT]
                     Name               es
                     Match              *
-                    Host               {output.Host}
+                    Host               {output.EffectiveHost}
                     Port               {output.EffectivePort}
                     tls                {tls}
                     Logstash_Format    On
@@ -99,7 +99,7 @@ public static class LoggingAgentPreset
                 [OUTPUT]
                     Name        forward
                     Match       *
-                    Host        {output.Host}
+                    Host        {output.EffectiveHost}
                     Port        {output.EffectivePort}
                     tls         {tls}
                 """ + (output.SharedKey == "none" ? "" : $"\n    Shared_Key  ${{{SharedKeyEnv}}}\n    Self_Hostname ${{NODE_NAME}}"),

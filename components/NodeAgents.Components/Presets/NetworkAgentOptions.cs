@@ -32,6 +32,10 @@ public sealed record NetworkAgentOptions : AgentOptions
         var problems = base.Check().ToList();
         OptionChecks.IPv4(problems, "localIP", LocalIP);
         OptionChecks.IP(problems, "dnsServer", DnsServer);
+        if (LocalIP == DnsServer)
+        {
+            problems.Add(new OptionProblem("localIP", $"'{LocalIP}' is also dnsServer: node-cache listens on both, so they must differ (the Kubernetes docs use the link-local 169.254.20.10)"));
+        }
         OptionChecks.Subdomain(problems, "dnsDomain", DnsDomain, "a DNS domain");
         OptionChecks.Subdomain(problems, "upstreamService", UpstreamService, "a Service name");
         if (UpstreamServers != "/etc/resolv.conf")

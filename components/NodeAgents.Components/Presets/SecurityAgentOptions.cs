@@ -48,6 +48,15 @@ public sealed record SecurityAgentOptions : AgentOptions
             OptionChecks.HttpUrl(problems, "alertUrl", AlertUrl);
         }
 
+        try
+        {
+            new YamlDotNet.RepresentationModel.YamlStream().Load(new StringReader(LocalRules));
+        }
+        catch (YamlDotNet.Core.YamlException error)
+        {
+            problems.Add(new OptionProblem("localRules", $"is not valid YAML (line {error.Start.Line} of the rules: {error.Message}); Falco would fail to start on every node"));
+        }
+
         return problems;
     }
 }

@@ -79,7 +79,10 @@ public static class SecurityAgentPreset
         return options.ApplyTo(spec);
     }
 
-    /// <summary>The <c>falco.yaml</c> text for the options.</summary>
+    /// <summary>
+    /// The <c>falco.yaml</c> text for the options. The container plugin's socket paths are host paths: the plugin prefixes
+    /// them with <c>HOST_ROOT</c> (<c>/host</c>), where the socket is mounted.
+    /// </summary>
     public static string FalcoYaml(SecurityAgentOptions options)
     {
         var alert = options.Mode == "alert";
@@ -101,10 +104,10 @@ public static class SecurityAgentPreset
                   engines:
                     containerd:
                       enabled: true
-                      sockets: [/host/run/containerd/containerd.sock]
+                      sockets: [/run/containerd/containerd.sock]
                     cri:
                       enabled: true
-                      sockets: [/host/run/containerd/containerd.sock]
+                      sockets: [/run/containerd/containerd.sock]
             priority: {options.MinimumPriority}
             json_output: true
             json_include_output_property: true

@@ -45,6 +45,12 @@ internal static class RenderCommand
                 return ExitCodes.BadInput;
             }
 
+            if (parse.GetValue(outDirectory) is not null && parse.GetValue(toStdout))
+            {
+                stderr.WriteLine("error: --out and --stdout exclude each other: write files or a stream, not both.");
+                return ExitCodes.BadInput;
+            }
+
             if (stacks.Count > 1 && (parse.GetValue(outDirectory) is not null || parse.GetValue(toStdout)))
             {
                 stderr.WriteLine("error: --out and --stdout take one stack; add --stack NAME.");

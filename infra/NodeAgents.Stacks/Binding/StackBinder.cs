@@ -60,7 +60,8 @@ public static class StackBinder
 
         if (!AgentKeys.Any(agentKey => input.Values.ContainsKey(prefix + agentKey)))
         {
-            var others = input.Values.Keys.Select(key => key[..Math.Max(0, key.IndexOf(':', StringComparison.Ordinal))]).Distinct().Order(StringComparer.Ordinal).ToList();
+            var others = input.Values.Keys.Where(key => !key.StartsWith(prefix, StringComparison.Ordinal))
+                .Select(key => key[..Math.Max(0, key.IndexOf(':', StringComparison.Ordinal))]).Distinct().Order(StringComparer.Ordinal).ToList();
             problems.Add(new InputProblem(
                 StackFiles.StackFile(input.StackName),
                 "config",

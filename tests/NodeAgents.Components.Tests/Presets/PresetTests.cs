@@ -90,11 +90,11 @@ public class PresetTests
 
     [Theory]
     [InlineData("forward", "fluentd.logging.svc", "Name        forward", "Port        24224")]
-    [InlineData("loki", "loki.svc", "Name        loki", "Port        3100")]
-    [InlineData("es", "es.svc", "Name               es", "Port               9200")]
-    public void Logging_output_section_follows_the_output_type(string type, string host, string nameLine, string portLine)
+    [InlineData("loki", "loki.logging.svc", "Name        loki", "Port        3100")]
+    [InlineData("es", "elasticsearch.logging.svc", "Name               es", "Port               9200")]
+    public void Logging_output_section_follows_the_output_type_with_its_default_host_and_port(string type, string host, string nameLine, string portLine)
     {
-        var config = LoggingAgentPreset.Config(new LoggingAgentOptions { Output = new LogOutput { Type = type, Host = host } });
+        var config = LoggingAgentPreset.Config(new LoggingAgentOptions { Output = new LogOutput { Type = type } });
         Assert.Contains(nameLine, config);
         Assert.Contains(portLine, config);
         Assert.Contains(host, config);
@@ -256,6 +256,12 @@ public class PresetTests
         var section = yaml[yaml.IndexOf("http_output:", StringComparison.Ordinal)..];
         Assert.StartsWith("http_output:\n  " + httpOutput, section);
         Assert.Contains("kind: modern_ebpf", yaml);
+        // The container plugin prefixes socket paths with HOST_ROOT (/host), where the pod mounts the host's socket.
+        Assert.Contains("sockets: [/run/containerd/containerd.sock]", yaml);
+        Assert.DoesNotContain("/host/run/", yaml);
+        var spec = SecurityAgentPreset.Build();
+        Assert.Equal("/host", spec.Env.Single(e => e.Name == "HOST_ROOT").Value);
+        Assert.Equal("/host/run/containerd/containerd.sock", spec.HostPaths.Single(h => h.Path == "/run/containerd/containerd.sock").MountPath);
     }
 
     [Fact]
