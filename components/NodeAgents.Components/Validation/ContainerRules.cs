@@ -22,6 +22,7 @@ internal static class ContainerRules
     public static readonly ValidationRule ResourceName = new("resource-name-invalid", Severity.Error, Sources.Core + "ValidateContainerResourceRequirements (validateContainerResourceName)", "resource names are cpu, memory, ephemeral-storage, hugepages-<size> or a domain-prefixed extended resource");
     public static readonly ValidationRule QuantityNegative = new("resource-quantity-negative", Severity.Error, Sources.Core + "ValidateResourceQuantityValue (ValidateNonnegativeQuantity)", "quantities are not negative");
     public static readonly ValidationRule QuantityRange = new("resource-quantity-out-of-range", Severity.Error, Sources.Core + "ValidateResourceQuantityValue; Quantity.MilliValue/Value (int64) as the scheduler reads them", "cpu (in millicores), memory (in bytes) and pods fit in a 64-bit integer; pods are whole");
+    public static readonly ValidationRule ExtendedOvercommit = new("resource-extended-overcommit", Severity.Error, Sources.Core + "ValidateContainerResourceRequirements (IsOvercommitAllowed: extended and hugepages resources)", "an extended or hugepages resource (e.g. nvidia.com/gpu) has a limit, and its request equals it");
     public static readonly ValidationRule LimitBelowRequest = new("resource-limit-below-request", Severity.Error, Sources.Core + "ValidateContainerResourceRequirements", "a limit is not below its request");
     public static readonly ValidationRule PullPolicy = new("image-pull-policy-invalid", Severity.Error, Sources.Core + "validatePullPolicy", "imagePullPolicy is Always, IfNotPresent or Never");
     public static readonly ValidationRule ProbePort = new("probe-port-invalid", Severity.Error, Sources.Core + "validateProbe (ValidatePortNumOrName)", "a probe port is 1 to 65535 or an IANA port name");
@@ -30,7 +31,7 @@ internal static class ContainerRules
     public static IReadOnlyList<ValidationRule> All { get; } =
     [
         Name, NameDuplicate, PullPolicy, PortRange, PortName, PortNameDuplicate, Protocol, HostPortDuplicate, PortDuplicate, HostNetworkPort,
-        ResourceName, QuantityNegative, QuantityRange, LimitBelowRequest, ProbePort, ProbePortMissing,
+        ResourceName, QuantityNegative, QuantityRange, ExtendedOvercommit, LimitBelowRequest, ProbePort, ProbePortMissing,
     ];
 
     private static readonly string[] StandardResources = ["cpu", "memory", "ephemeral-storage"];
@@ -151,13 +152,37 @@ internal static class ContainerRules
 
         foreach (var (name, request) in resources.Requests ?? new Dictionary<string, ResourceQuantity>())
         {
-            if (resources.Limits?.TryGetValue(name, out var limit) == true && limit is not null && request is not null && Amount(request) > Amount(limit))
+            ResourceQuantity? limit = null;
+            var hasLimit = resources.Limits?.TryGetValue(name, out limit) == true && limit is not null;
+            if (!OvercommitAllowed(name) && request is not null)
+            {
+                if (!hasLimit)
+                {
+                    sink.Add(ExtendedOvercommit, $"{path}.limits[{name}]", null, $"a limit must be set for {name}, which cannot be overcommitted; set limits.{name} equal to the request ({request})");
+                }
+                else if (Amount(request) != Amount(limit!))
+                {
+                    sink.Add(ExtendedOvercommit, $"{path}.requests[{name}]", request.ToString(), $"must be equal to {name} limit of {limit}: extended and hugepages resources cannot be overcommitted");
+                }
+
+                continue;
+            }
+
+            if (hasLimit && request is not null && Amount(request) > Amount(limit!))
             {
                 sink.Add(LimitBelowRequest, $"{path}.requests[{name}]", request.ToString(),
                     $"must be less than or equal to {name} limit of {limit}; raise the limit or lower the request");
             }
         }
     }
+
+    /// <summary>
+    /// Whether requests of <paramref name="name"/> may be below their limit: native resources (no domain, or the
+    /// kubernetes.io domain) except hugepages (k8s.io/kubernetes pkg/apis/core/helper IsOvercommitAllowed).
+    /// </summary>
+    private static bool OvercommitAllowed(string name) =>
+        !name.StartsWith("hugepages-", StringComparison.Ordinal) &&
+        (!name.Contains('/', StringComparison.Ordinal) || name.StartsWith("kubernetes.io/", StringComparison.Ordinal) || name.Contains(".kubernetes.io/", StringComparison.Ordinal));
 
     /// <summary>The quantity's value, or null when it does not fit a decimal (reported by the range rule instead).</summary>
     private static decimal? Amount(ResourceQuantity quantity)

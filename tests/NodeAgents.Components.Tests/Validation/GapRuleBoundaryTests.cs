@@ -173,4 +173,21 @@ public class GapRuleBoundaryTests
         Assert.Empty(manifests.Namespaces);
         Assert.Empty(ManifestValidator.Validate(manifests));
     }
+
+    [Theory]
+    [InlineData("nvidia.com/gpu")]
+    [InlineData("hugepages-2Mi")]
+    public void Extended_and_hugepages_resources_with_request_equal_to_limit_are_accepted(string resource)
+    {
+        var spec = LoggingAgentPreset.Build() with
+        {
+            Resources = new V1ResourceRequirements
+            {
+                Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("100m"), [resource] = new("1") },
+                Limits = new Dictionary<string, ResourceQuantity> { ["memory"] = new("256Mi"), [resource] = new("1") },
+            },
+        };
+
+        Assert.DoesNotContain(ManifestValidator.Validate(ManifestSet.Build([spec])), finding => finding.Rule == "resource-extended-overcommit");
+    }
 }

@@ -110,6 +110,8 @@ public static class RuleCases
         ["resource gpu without domain"] = new(o => o.Container(Fb).Resources.Limits["gpu"] = new ResourceQuantity("1"), "resource-name-invalid", C0 + ".resources.limits[gpu]", Value: "gpu"),
         ["cpu request beyond int64 millicores"] = new(o => o.Container(Fb).Resources.Requests["cpu"] = new ResourceQuantity("100E"), "resource-quantity-out-of-range", C0 + ".resources.requests[cpu]", Value: "100E"),
         ["negative cpu request"] = new(o => o.Container(Fb).Resources.Requests["cpu"] = new ResourceQuantity("-100m"), "resource-quantity-negative", C0 + ".resources.requests[cpu]", Value: "-0.1"),
+        ["gpu request without a limit"] = new(o => o.Container(Fb).Resources.Requests["nvidia.com/gpu"] = new ResourceQuantity("1"), "resource-extended-overcommit", C0 + ".resources.limits[nvidia.com/gpu]"),
+        ["gpu request below its limit"] = new(o => { o.Container(Fb).Resources.Requests["nvidia.com/gpu"] = new ResourceQuantity("1"); o.Container(Fb).Resources.Limits["nvidia.com/gpu"] = new ResourceQuantity("2"); }, "resource-extended-overcommit", C0 + ".resources.requests[nvidia.com/gpu]", Value: "1"),
         ["cpu request above limit"] = new(o => o.Container("falco").Resources.Requests["cpu"] = new ResourceQuantity("2"), "resource-limit-below-request", C0 + ".resources.requests[cpu]", "DaemonSet node-agents/falco", "2"),
         ["memory request above limit"] = new(o => o.Container(Fb).Resources.Requests["memory"] = new ResourceQuantity("512Mi"), "resource-limit-below-request", C0 + ".resources.requests[memory]", Value: "512Mi"),
         ["env name starting with a digit"] = new(o => o.Container(Fb).Env[0].Name = "1NODE", "env-name-invalid", C0 + ".env[0].name", Value: "1NODE"),
