@@ -198,4 +198,19 @@ public class HardenedInputTests
         Assert.Equal(2, exit);
         Assert.Contains("--out and --stdout exclude each other", stderr);
     }
+
+    [Fact]
+    public void Validate_as_json_reports_input_problems_as_data()
+    {
+        using var project = new TempProject(copyStacks: false);
+        project.Write("Pulumi.x.yaml", "config:\n  node-agents:logging:\n    logLevl: debug\n");
+
+        var (exit, stdout, _) = project.Run("validate", "--stack", "x", "-o", "json");
+
+        Assert.Equal(2, exit);
+        var problem = System.Text.Json.JsonDocument.Parse(stdout).RootElement.GetProperty("inputProblems").EnumerateArray().Single();
+        Assert.Equal("node-agents:logging.logLevl", problem.GetProperty("path").GetString());
+        Assert.Equal(3, problem.GetProperty("line").GetInt32());
+        Assert.Equal("Pulumi.x.yaml", problem.GetProperty("file").GetString());
+    }
 }

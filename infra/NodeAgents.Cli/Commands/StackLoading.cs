@@ -8,14 +8,20 @@ namespace NodeAgents.Cli.Commands;
 internal static class StackLoading
 {
     /// <summary>The bound stack, or null after printing every problem to <paramref name="stderr"/>.</summary>
-    public static BoundStack? TryLoad(DirectoryInfo projectDirectory, string stack, TextWriter stderr)
+    public static BoundStack? TryLoad(DirectoryInfo projectDirectory, string stack, TextWriter stderr) =>
+        TryLoad(projectDirectory, stack, stderr, out _);
+
+    /// <summary>The bound stack, or null after printing every problem to <paramref name="stderr"/>; the problems also come back as data.</summary>
+    public static BoundStack? TryLoad(DirectoryInfo projectDirectory, string stack, TextWriter stderr, out IReadOnlyList<InputProblem> problems)
     {
         try
         {
+            problems = [];
             return StackBinder.Bind(StackFiles.Load(projectDirectory.FullName, stack));
         }
         catch (InputException error)
         {
+            problems = error.Problems;
             PrintProblems(error.Problems, stderr);
             return null;
         }

@@ -8,7 +8,8 @@ namespace NodeAgents.Cli.Commands;
 /// <summary>
 /// <c>nodeagents validate --stack NAME [--project-dir DIR] [-o table|json]</c>: reads and binds the stack, builds every object
 /// and runs the validator. Writes no files. Exit 0 when there is no error (warnings alone are fine), 1 on validation errors,
-/// 2 when the input cannot be read or bound.
+/// 2 when the input cannot be read or bound (with <c>-o json</c>, the problems are also written to stdout as
+/// <c>{stack, inputProblems: [{file, path, message, line, column}]}</c>).
 /// </summary>
 internal static class ValidateCommand
 {
@@ -26,9 +27,17 @@ internal static class ValidateCommand
 
     private static int Run(DirectoryInfo projectDirectory, string stack, string format, TextWriter stdout, TextWriter stderr)
     {
-        var bound = StackLoading.TryLoad(projectDirectory, stack, stderr);
+        var bound = StackLoading.TryLoad(projectDirectory, stack, stderr, out var problems);
         if (bound is null)
         {
+            if (format == "json")
+            {
+                // Machines get the input problems as data too: {stack, inputProblems: [{file, path, message, line, column}]}.
+                stdout.WriteLine(System.Text.Json.JsonSerializer.Serialize(
+                    new { stack, inputProblems = problems.Select(p => new { file = p.File, path = p.Path, message = p.Message, line = p.Line, column = p.Column }) },
+                    new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            }
+
             return ExitCodes.BadInput;
         }
 
