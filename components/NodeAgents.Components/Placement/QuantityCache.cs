@@ -47,11 +47,16 @@ internal sealed class QuantityCache
     private static Entry Parse(string text)
     {
         string?[] problems = [.. QuantityRules.Resources.Select(resource => QuantityRules.Problem(resource, text))];
+        if (!QuantityRules.IsQuantity(text))
+        {
+            return new Entry(null, problems);
+        }
+
         try
         {
             return new Entry(new ResourceQuantity(text).ToString(), problems);
         }
-        catch (Exception error) when (error is FormatException or ArgumentException or OverflowException)
+        catch (Exception error) when (error is FormatException or ArgumentException or OverflowException or ArithmeticException)
         {
             return new Entry(null, problems);
         }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using k8s.Models;
 
 namespace NodeAgents.Placement;
@@ -10,7 +11,7 @@ namespace NodeAgents.Placement;
 /// bytes, pods as a count, each below 2^63 - 1; KubernetesClient's <see cref="ResourceQuantity"/> clamps larger binary
 /// values such as <c>100Ei</c> to 2^63 - 1, so that value counts as too large too).
 /// </summary>
-public static class QuantityRules
+public static partial class QuantityRules
 {
     /// <summary>
     /// What is wrong with <paramref name="quantity"/> as the resource <paramref name="resource"/>, or null when it is fine.
@@ -76,16 +77,40 @@ public static class QuantityRules
     /// <returns>A message, e.g. <c>'zz' is not a Kubernetes quantity</c>, or null.</returns>
     public static string? Problem(string resource, string text)
     {
+        if (!IsQuantity(text))
+        {
+            return $"'{Shorten(text)}' is not a Kubernetes quantity";
+        }
+
         ResourceQuantity quantity;
         try
         {
             quantity = new ResourceQuantity(text);
         }
-        catch (Exception error) when (error is FormatException or ArgumentException or OverflowException)
+        catch (Exception error) when (error is FormatException or ArgumentException or OverflowException or ArithmeticException)
         {
-            return $"'{text}' is not a Kubernetes quantity";
+            return $"'{Shorten(text)}' is not a Kubernetes quantity";
         }
 
         return Check(resource, quantity, text);
     }
+
+    /// <summary>
+    /// True when <paramref name="text"/> has the syntax of a Kubernetes quantity, as k8s.io/apimachinery
+    /// <c>pkg/api/resource/quantity.go</c> (<c>ParseQuantity</c>, <c>parseQuantityString</c>) accepts it: an optional sign,
+    /// digits with at most one decimal point (<c>1</c>, <c>1.5</c>, <c>1.</c>, <c>.5</c>), then nothing, a binary suffix
+    /// (<c>Ki Mi Gi Ti Pi Ei</c>), a decimal suffix (<c>m k M G T P E</c>) or a decimal exponent (<c>e3</c>, <c>E-2</c>).
+    /// Text KubernetesClient's <see cref="ResourceQuantity"/> would take but the API server refuses, such as <c>NaN</c>,
+    /// <c>Infinity</c> or <c>1,5</c>, is not a quantity.
+    /// </summary>
+    public static bool IsQuantity(string text) => text.Length <= MaxQuantityLength && QuantitySyntax().IsMatch(text);
+
+    /// <summary>The longest quantity text read (a longer one is refused without being parsed).</summary>
+    public const int MaxQuantityLength = 64;
+
+    /// <summary><paramref name="text"/> for a message: at most 40 characters, the rest elided.</summary>
+    internal static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    [GeneratedRegex(@"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[KMGTPE]i|[mkMGTPE]|[eE][+-]?[0-9]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex QuantitySyntax();
 }

@@ -59,12 +59,22 @@ internal static partial class OptionChecks
         }
     }
 
-    /// <summary>An absolute http or https URL without spaces, quotes or line breaks.</summary>
+    /// <summary>
+    /// An absolute http or https URL without spaces, quotes or line breaks, and without user information
+    /// (<c>user:password@</c>, RFC 3986 section 3.2.1): a URL option is written in plain text into a ConfigMap, so
+    /// credentials in it would be readable by anyone who can read ConfigMaps. The message masks them.
+    /// </summary>
     public static void HttpUrl(List<OptionProblem> problems, string path, string value)
     {
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || UnsafeText().IsMatch(value))
         {
-            problems.Add(new OptionProblem(path, $"'{value}' is not an absolute http:// or https:// URL"));
+            var shown = uri is { UserInfo.Length: > 0 } ? value.Replace(uri.UserInfo, "***", StringComparison.Ordinal) : value;
+            problems.Add(new OptionProblem(path, $"'{shown}' is not an absolute http:// or https:// URL"));
+        }
+        else if (uri.UserInfo.Length > 0)
+        {
+            var masked = value.Replace(uri.UserInfo, "***", StringComparison.Ordinal);
+            problems.Add(new OptionProblem(path, $"'{masked}' carries credentials before '@', which would be written in plain text into the agent's ConfigMap; remove them and send to a receiver inside the cluster (e.g. falcosidekick) that keeps the credentials of its own outputs in a Secret"));
         }
     }
 

@@ -211,6 +211,11 @@ public static partial class OutputFolder
 
     private static void CheckOwned(string target)
     {
+        if (target.Length == 0 || Path.GetDirectoryName(target) is null)
+        {
+            throw new OutputFolderException($"refusing to write {(target.Length == 0 ? Path.DirectorySeparatorChar.ToString() : target)}: a render folder needs a parent folder");
+        }
+
         if (new FileInfo(target) is { LinkTarget: { } linkTarget })
         {
             throw new OutputFolderException($"refusing to write {target}: it is a symbolic link (to {linkTarget}); give the folder it points to as --out");

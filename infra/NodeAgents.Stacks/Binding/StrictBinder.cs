@@ -212,7 +212,7 @@ public sealed partial class StrictBinder
 
         if (target == typeof(double))
         {
-            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : Mismatch(scalar, path, "a number");
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) ? number : Mismatch(scalar, path, "a finite number");
         }
 
         if (target.IsEnum)
@@ -242,6 +242,11 @@ public sealed partial class StrictBinder
             return Mismatch(scalar, path, "a non-negative Kubernetes quantity (requests and limits cannot be negative)");
         }
 
+        if (!NodeAgents.Placement.QuantityRules.IsQuantity(text))
+        {
+            return Mismatch(scalar, path, "a Kubernetes quantity such as 100m, 0.5, 128Mi or 1Gi");
+        }
+
         try
         {
             var quantity = new ResourceQuantity(text);
@@ -250,7 +255,7 @@ public sealed partial class StrictBinder
                 ? Mismatch(scalar, path, $"a quantity in range ({range})")
                 : quantity;
         }
-        catch (Exception error) when (error is FormatException or ArgumentException or OverflowException)
+        catch (Exception error) when (error is FormatException or ArgumentException or OverflowException or ArithmeticException)
         {
             return Mismatch(scalar, path, "a Kubernetes quantity such as 100m, 0.5, 128Mi or 1Gi");
         }

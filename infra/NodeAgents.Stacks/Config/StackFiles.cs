@@ -132,7 +132,8 @@ public static partial class StackFiles
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            // Read with a bound: a device such as /dev/zero or a huge file ends in one problem, not an unbounded allocation.
+            text = ReadBounded(path, YamlLimits.MaxFileBytes);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
@@ -162,6 +163,25 @@ public static partial class StackFiles
 
         problems.Add(new InputProblem(name, "", $"expected a mapping at the top level, got {YamlInput.Describe(root)}", root.Start.Line, root.Start.Column));
         return null;
+    }
+
+    private static string ReadBounded(string path, long limit)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var content = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while (content.Length <= limit && (read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, limit + 1 - content.Length))) > 0)
+        {
+            content.Write(buffer, 0, read);
+        }
+
+        if (content.Length > limit)
+        {
+            throw new IOException($"the file is larger than {limit:N0} bytes, the most a config file may have");
+        }
+
+        return new System.Text.UTF8Encoding(false).GetString(content.GetBuffer(), 0, (int)content.Length).TrimStart('\uFEFF');
     }
 
     private static string? ProjectName(YamlMappingNode project, List<InputProblem> problems)

@@ -13,6 +13,11 @@ public static class YamlInput
     /// </summary>
     public static YamlNode? Parse(string text, string file, ICollection<InputProblem> problems)
     {
+        if (!YamlLimits.Check(text, file, problems))
+        {
+            return null;
+        }
+
         try
         {
             var stream = new YamlStream();
@@ -44,6 +49,7 @@ public static class YamlInput
         YamlMappingNode => "a mapping",
         YamlSequenceNode => "a list",
         YamlScalarNode scalar when IsNull(scalar) => "null",
+        YamlScalarNode { Value.Length: > 60 } scalar => $"'{scalar.Value[..60]}…' ({scalar.Value.Length:N0} characters)",
         YamlScalarNode scalar => $"'{scalar.Value}'",
         _ => "an alias",
     };
