@@ -26,10 +26,10 @@ public class NumberInputTests
     }
 
     [Theory]
-    [InlineData("1e3", "1e3")]
+    [InlineData("1e3", "\"1e3\"")]
     [InlineData(".5", "500m")]
-    [InlineData("+1", "1")]
-    [InlineData("2.", "2")]
+    [InlineData("+1", "\"1\"")]
+    [InlineData("2.", "\"2\"")]
     public void Every_quantity_form_of_the_api_grammar_is_accepted(string cpu, string rendered)
     {
         using var project = new TempProject(copyStacks: false);

@@ -1,5 +1,6 @@
 using k8s;
 using k8s.Models;
+using NodeAgents.Rendering;
 
 namespace NodeAgents.Cli.Tests;
 
@@ -23,7 +24,7 @@ public class RenderCommandTests
         Assert.Equal(["55-service-kube-system-kube-dns-upstream.yaml"], files.Where(f => f!.StartsWith("55-", StringComparison.Ordinal)));
         Assert.Contains($"stack {stack}: 4 agents, {files.Count} objects", stdout);
 
-        var daemonSet = KubernetesYaml.Deserialize<V1DaemonSet>(File.ReadAllText(Path.Combine(folder, $"60-daemonset-{Ns(stack)}-fluent-bit.yaml")));
+        var daemonSet = YamlReader.Deserialize<V1DaemonSet>(File.ReadAllText(Path.Combine(folder, $"60-daemonset-{Ns(stack)}-fluent-bit.yaml")));
         Assert.Equal(Ns(stack), daemonSet.Metadata.NamespaceProperty);
         Assert.Equal("fluent-bit", daemonSet.Spec.Selector.MatchLabels["app.kubernetes.io/name"]);
     }
@@ -37,11 +38,11 @@ public class RenderCommandTests
         Assert.True(exit == 0, stderr);
         var folder = Path.Combine(project.Path, "out", "prod");
         Assert.False(File.Exists(Path.Combine(folder, "00-namespace-kube-system.yaml")));
-        var service = KubernetesYaml.Deserialize<V1Service>(File.ReadAllText(Path.Combine(folder, "55-service-kube-system-kube-dns-upstream.yaml")));
+        var service = YamlReader.Deserialize<V1Service>(File.ReadAllText(Path.Combine(folder, "55-service-kube-system-kube-dns-upstream.yaml")));
         Assert.Equal("kube-system", service.Metadata.NamespaceProperty);
         Assert.Equal("kube-dns", service.Spec.Selector["k8s-app"]);
         Assert.Equal(["dns 53/UDP -> 53", "dns-tcp 53/TCP -> 53"], service.Spec.Ports.Select(p => $"{p.Name} {p.Port}/{p.Protocol} -> {p.TargetPort.Value}"));
-        var daemonSet = KubernetesYaml.Deserialize<V1DaemonSet>(File.ReadAllText(Path.Combine(folder, "60-daemonset-kube-system-node-local-dns.yaml")));
+        var daemonSet = YamlReader.Deserialize<V1DaemonSet>(File.ReadAllText(Path.Combine(folder, "60-daemonset-kube-system-node-local-dns.yaml")));
         var args = daemonSet.Spec.Template.Spec.Containers[0].Args;
         Assert.Equal(service.Metadata.Name, args[args.IndexOf("-upstreamsvc") + 1]);
         Assert.Equal(["NET_ADMIN", "NET_BIND_SERVICE", "NET_RAW"], daemonSet.Spec.Template.Spec.Containers[0].SecurityContext.Capabilities.Add);
@@ -73,9 +74,9 @@ public class RenderCommandTests
         Assert.All(DaemonSets(prod), ds => Assert.NotNull(ds.Spec.Template.Spec.PriorityClassName));
         Assert.All(DaemonSets(prod), ds => Assert.EndsWith("%", ds.Spec.UpdateStrategy.RollingUpdate.MaxUnavailable.Value, StringComparison.Ordinal));
 
-        var devConfig = KubernetesYaml.LoadAllFromString(dev).OfType<V1ConfigMap>().Single(c => c.Metadata.Name == "fluent-bit-config");
+        var devConfig = YamlReader.LoadAll(dev).OfType<V1ConfigMap>().Single(c => c.Metadata.Name == "fluent-bit-config");
         Assert.Contains("Log_Level     debug", devConfig.Data["fluent-bit.conf"]);
-        var falco = KubernetesYaml.LoadAllFromString(dev).OfType<V1ConfigMap>().Single(c => c.Metadata.Name == "falco-config");
+        var falco = YamlReader.LoadAll(dev).OfType<V1ConfigMap>().Single(c => c.Metadata.Name == "falco-config");
         Assert.Contains("http_output:\n  enabled: false", falco.Data["falco.yaml"]);
     }
 
@@ -135,5 +136,5 @@ public class RenderCommandTests
 
     private static string Ns(string stack) => stack == "dev" ? "node-agents-dev" : "node-agents";
 
-    private static IEnumerable<V1DaemonSet> DaemonSets(string stream) => KubernetesYaml.LoadAllFromString(stream).OfType<V1DaemonSet>();
+    private static IEnumerable<V1DaemonSet> DaemonSets(string stream) => YamlReader.LoadAll(stream).OfType<V1DaemonSet>();
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using k8s;
 using k8s.Models;
 
@@ -7,7 +8,7 @@ namespace NodeAgents.Building;
 public static class KubernetesObjects
 {
     /// <summary>Sets <c>apiVersion</c> and <c>kind</c> from the model type's <c>KubeGroup</c>, <c>KubeApiVersion</c> and <c>KubeKind</c> constants.</summary>
-    public static T Stamp<T>(T obj)
+    public static T Stamp<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>(T obj)
         where T : IKubernetesObject
     {
         var type = typeof(T);

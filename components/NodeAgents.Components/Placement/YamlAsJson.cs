@@ -86,9 +86,8 @@ internal static partial class YamlAsJson
         return false;
     }
 
-    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static string Quote(string value) => JsonSerializer.Serialize(value, Relaxed);
+    // The same escaping as JsonSerializer.Serialize(value) with the relaxed encoder, without reflection (trim- and AOT-safe).
+    private static string Quote(string value) => "\"" + JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value + "\"";
 
     private static string Resolve(Scalar scalar)
     {

@@ -6,8 +6,9 @@ using k8s.Models;
 namespace NodeAgents.Rendering;
 
 /// <summary>
-/// Serialises objects with the client library's YAML and JSON serializers. Deterministic: the same objects always give
-/// the same bytes (maps are sorted by the builder; list order is the object order).
+/// Serialises objects with the client library's source-generated JSON serializer and <see cref="YamlWriter"/> (no runtime
+/// reflection, so trimmed and Native AOT builds write the same bytes). Deterministic: the same objects always give the same
+/// bytes (YAML keys are sorted; list order is the object order).
 /// </summary>
 public static class ManifestRenderer
 {
@@ -24,7 +25,7 @@ public static class ManifestRenderer
     /// <summary>One object as a YAML document (no leading <c>---</c>), ending in a newline.</summary>
     public static string ToYaml(IKubernetesObject<V1ObjectMeta> obj)
     {
-        var yaml = KubernetesYaml.Serialize(obj).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var yaml = YamlWriter.Write(obj);
         return yaml.EndsWith('\n') ? yaml : yaml + "\n";
     }
 
