@@ -125,13 +125,14 @@ public static class PlacementPlanner
             }
         }
 
+        RuntimeOutcomes.Apply(decisions, placements, node);
         var os = NodeGrouping.OperatingSystem(node);
         var taints = (node.Spec?.Taints ?? []).Select(TaintToleration.Format).ToList();
         var excludedBy = policy.ExcludedBy(node);
         var required = excludedBy is null ? policy.RequiredRoles(node) : [];
         var description = string.Join(" · ", new[] { os, string.Join("+", NodeGrouping.Roles(node)), taints.Count == 0 ? "no taints" : string.Join(", ", taints) }
             .Where(part => part.Length > 0));
-        return new NodeGroup(id, description, names, os, taints, allocatable, decisions, used, excludedBy, required);
+        return new NodeGroup(id, description, names, os, taints, allocatable, decisions, used, excludedBy, required) { NodeInfo = NodeInfoFacts.Of(node.Status?.NodeInfo) };
     }
 
     private static string Shortfall(ResourceAmounts needs, ResourceAmounts allocatable, ResourceAmounts used, bool afterOthers)
