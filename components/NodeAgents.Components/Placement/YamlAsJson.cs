@@ -88,16 +88,20 @@ internal static partial class YamlAsJson
 
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static string Quote(string value) => JsonSerializer.Serialize(value, Relaxed);
+    /// <summary>A JSON string literal of <paramref name="value"/>.</summary>
+    internal static string Quote(string value) => JsonSerializer.Serialize(value, Relaxed);
 
-    private static string Resolve(Scalar scalar)
+    private static string Resolve(Scalar scalar) => Resolve(scalar.Value, scalar.Style);
+
+    /// <summary>A YAML scalar as a JSON literal: quoted styles are strings; plain ones resolve by the YAML 1.2 core schema.</summary>
+    internal static string Resolve(string value, ScalarStyle style)
     {
-        if (scalar.Style != ScalarStyle.Plain)
+        if (style is not (ScalarStyle.Plain or ScalarStyle.Any))
         {
-            return Quote(scalar.Value);
+            return Quote(value);
         }
 
-        return scalar.Value switch
+        return value switch
         {
             "" or "~" or "null" or "Null" or "NULL" => "null",
             "true" or "True" or "TRUE" => "true",
