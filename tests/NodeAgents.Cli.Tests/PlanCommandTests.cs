@@ -113,6 +113,51 @@ public class PlanCommandTests
         Assert.Equal(852L << 20, group.GetProperty("agentRequests").GetProperty("memoryBytes").GetInt64());
         Assert.Equal(23.4, group.GetProperty("agentTaxPercent").GetProperty("cpu").GetDouble());
         Assert.Equal(36.4, group.GetProperty("agentTaxPercent").GetProperty("pods").GetDouble());
+
+        // Pulumi.prod.yaml budgets 15% cpu and 15% memory: the t3.small nodes are over both (a warning; exit 0).
+        var problem = Assert.Single(plan.GetProperty("problems").EnumerateArray());
+        Assert.Equal(("warning", "overBudget"), (problem.GetProperty("severity").GetString(), problem.GetProperty("kind").GetString()));
+        Assert.Equal("the agents' requests on 2 nodes of g1 (eks-ng-node-1, …) exceed the agent tax budget (node-agents:coverage budget): cpu 23.4% > 15%, memory 59.3% > 15% of allocatable",
+            problem.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public void A_budget_can_be_an_error_and_a_bad_share_is_reported_at_its_line()
+    {
+        var folder = Directory.CreateTempSubdirectory("plan-budget-").FullName;
+        try
+        {
+            File.Copy(Path.Combine(RepoPaths.Root, "Pulumi.yaml"), Path.Combine(folder, "Pulumi.yaml"));
+            File.WriteAllText(Path.Combine(folder, "Pulumi.strict.yaml"), """
+                config:
+                  node-agents:logging: {}
+                  node-agents:coverage:
+                    required: {}
+                    budget: {memory: 5%, severity: error}
+                """);
+            var (exit, plan) = RunJson("strict", Inventory("eks-managed-2node.json"), folder);
+            Assert.Equal(1, exit); // fluent-bit alone: 128Mi of 1437Mi = 8.9% > 5%
+            var problem = Assert.Single(plan.GetProperty("problems").EnumerateArray());
+            Assert.Equal("error", problem.GetProperty("severity").GetString());
+            Assert.EndsWith("memory 8.9% > 5% of allocatable", problem.GetProperty("message").GetString());
+
+            File.WriteAllText(Path.Combine(folder, "Pulumi.bad.yaml"), """
+                config:
+                  node-agents:logging: {}
+                  node-agents:coverage:
+                    budget:
+                      cpu: ten percent
+                      severity: fatal
+                """);
+            var (badExit, _, error) = Run("plan", "--stack", "bad", "--nodes", Inventory("kind-3node.json"), "--project-dir", folder);
+            Assert.Equal(2, badExit);
+            Assert.Contains("Pulumi.bad.yaml:5:12: node-agents:coverage.budget.cpu: 'ten percent' is not a share of allocatable: expected a percentage from 0% to 100%, e.g. 15%", error);
+            Assert.Contains("Pulumi.bad.yaml:6:17: node-agents:coverage.budget.severity: expected one of error, warning, got 'fatal'", error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

@@ -102,6 +102,9 @@ public enum PlanProblemKind
     /// <summary>Warning: an agent's pod runs there, but degraded (e.g. the runtime socket it mounts is not there).</summary>
     RunsDegraded,
 
+    /// <summary>Warning (or as the budget says): the agents' requests take more of a group's allocatable than the coverage policy's budget.</summary>
+    OverBudget,
+
     /// <summary>Warning: the nodes do not report a fact an agent's requirement needs (<c>status.nodeInfo</c>): it was not checked.</summary>
     RuntimeFactUnknown,
 }

@@ -82,7 +82,10 @@ public static class PlacementPlanner
 
         var agents = placements.Select(placement => new PlanAgent(placement.Name, placement.Namespace, placement.Role, placement.Requests, placement.Priority, placement.HostPorts)).ToList();
 
-        return new PlacementPlan(agents, planned, PlanFindings.Find(agents, placements, planned));
+        var problems = PlanFindings.Find(agents, placements, planned).Concat(policy.Budget?.Find(planned, PlanFindings.Where) ?? [])
+            .OrderBy(problem => problem.Severity) // errors first, each severity in the order found (stable)
+            .ToList();
+        return new PlacementPlan(agents, planned, problems);
     }
 
     private static NodeGroup PlanGroup(string id, V1Node node, List<string> names, List<DaemonSetPlacement> placements, CompiledPolicy policy)

@@ -88,7 +88,8 @@ public static class PlanFindings
         _ => decision.Reason,
     };
 
-    private static string Where(NodeGroup group) => group.Nodes.Count == 1
+    /// <summary>How a problem names a group: <c>node NAME (g1)</c> or <c>3 nodes of g2 (FIRST, …)</c>.</summary>
+    internal static string Where(NodeGroup group) => group.Nodes.Count == 1
         ? $"node {group.Nodes[0]} ({group.Id})"
         : $"{group.Nodes.Count} nodes of {group.Id} ({group.Nodes[0]}, …)";
 }
