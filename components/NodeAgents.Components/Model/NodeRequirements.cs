@@ -7,8 +7,9 @@ namespace NodeAgents.Model;
 /// <c>status.nodeInfo</c> (see <c>Placement.NodeRuntimeCheck</c>). Every part is optional; an empty record requires nothing.
 /// Carried on the built DaemonSet as the annotation <see cref="Annotation"/> (<see cref="ToAnnotation"/> /
 /// <see cref="TryParse"/>), so <c>plan --manifests</c> reads the same requirements from any DaemonSet that has it.
-/// Binds from stack config as <c>requires: {kernel: {minimum: "5.8", neededBy: "…"}, runtimes: [{scheme: containerd,
-/// socket: /run/containerd/containerd.sock}], runtimesNeededFor: "…", architectures: [amd64, arm64]}</c>.
+/// Every property is an <c>init</c> property, so a config binder can set it key by key: <c>{minimumKernel: "5.8",
+/// kernelNeededBy: "…", containerRuntimes: [{scheme: containerd, socket: /run/containerd/containerd.sock}],
+/// runtimesNeededFor: "…", architectures: [amd64, arm64]}</c>.
 /// </summary>
 public sealed record NodeRequirements
 {
@@ -42,6 +43,37 @@ public sealed record NodeRequirements
 
     /// <summary>True when nothing is required.</summary>
     public bool IsEmpty => MinimumKernel is null && ContainerRuntimes.Count == 0 && Architectures.Count == 0;
+
+    /// <summary>
+    /// The mistakes of requirements bound from config, as (key, message): a minimum kernel that is not <c>N.N[.N…]</c>, a
+    /// runtime without scheme or socket, an empty architecture. Empty when valid.
+    /// </summary>
+    public IReadOnlyList<(string Path, string Message)> Check()
+    {
+        var problems = new List<(string, string)>();
+        if (MinimumKernel is not null && (!KernelRelease.TryParse(MinimumKernel, out _) || MinimumKernel.Any(c => c is not ('.' or (>= '0' and <= '9')))))
+        {
+            problems.Add(("minimumKernel", $"'{MinimumKernel}' is not a kernel release: expected dotted numbers such as 5.8"));
+        }
+
+        for (var index = 0; index < ContainerRuntimes.Count; index++)
+        {
+            if (ContainerRuntimes[index].Scheme.Length == 0 || ContainerRuntimes[index].Socket.Length == 0 || ContainerRuntimes[index].Scheme.Contains(':', StringComparison.Ordinal))
+            {
+                problems.Add(($"containerRuntimes[{index}]", "needs a scheme (containerd, cri-o, docker) and a socket path"));
+            }
+        }
+
+        for (var index = 0; index < Architectures.Count; index++)
+        {
+            if (string.IsNullOrWhiteSpace(Architectures[index]) || Architectures[index].Contains(',', StringComparison.Ordinal))
+            {
+                problems.Add(($"architectures[{index}]", "expected an architecture name as status.nodeInfo.architecture reports it (amd64, arm64, …)"));
+            }
+        }
+
+        return problems;
+    }
 
     /// <summary>
     /// The annotation value: clauses joined by <c>; </c>, each optionally followed by <c> for REASON</c>:
@@ -121,10 +153,17 @@ public sealed record NodeRequirements
     }
 }
 
-/// <summary>A container runtime socket an agent mounts.</summary>
+/// <summary>A container runtime socket an agent mounts (bindable from config as <c>{scheme: containerd, socket: /run/containerd/containerd.sock}</c>).</summary>
 /// <param name="Scheme">The scheme of <c>status.nodeInfo.containerRuntimeVersion</c> it serves: <c>containerd</c>, <c>cri-o</c>, <c>docker</c>.</param>
 /// <param name="Socket">The socket's path on the node, e.g. <c>/run/containerd/containerd.sock</c>.</param>
-public sealed record RuntimeSocket(string Scheme, string Socket);
+public sealed record RuntimeSocket(string Scheme, string Socket)
+{
+    /// <summary>An empty socket, for binders that set the properties one by one.</summary>
+    public RuntimeSocket()
+        : this("", "")
+    {
+    }
+}
 
 /// <summary>
 /// A Linux kernel release as <c>uname -r</c> and <c>status.nodeInfo.kernelVersion</c> give it, compared by its leading

@@ -112,4 +112,12 @@ public class NodeRuntimeCheckTests
         Assert.Equal((PlanSeverity.Error, PlanProblemKind.WillNotRun), (problem.Severity, problem.Kind));
         Assert.Equal("falco is created but will not run on node old (g1): kernel 5.4.0-1112-azure < 5.8 needed by the driver", problem.Message);
     }
+
+    [Fact]
+    public void Requirements_bound_from_config_are_checked()
+    {
+        Assert.Empty(SecurityAgentPreset.Requirements.Check());
+        var bad = new NodeRequirements { MinimumKernel = "5.8-rc1", ContainerRuntimes = [new RuntimeSocket { Scheme = "containerd" }], Architectures = ["amd64,arm64"] };
+        Assert.Equal(["minimumKernel", "containerRuntimes[0]", "architectures[0]"], bad.Check().Select(problem => problem.Path));
+    }
 }
