@@ -145,6 +145,16 @@ public class PlanRuntimeTests
         Assert.Equal(["calico-node", "falco", "fluent-bit", "kube-flannel-ds", "node-exporter", "node-local-dns"],
             plan.GetProperty("agents").EnumerateArray().Select(agent => agent.GetProperty("name").GetString()!).Order(StringComparer.Ordinal));
 
+        // With the stack: upstream node-exporter (namespace monitoring) binds 9100 like prod's node-exporter: a clash on every
+        // node where both land, the two told apart by namespace; upstream nodelocaldns is prod's node-local-dns (same
+        // kube-system/node-local-dns) and is planned once.
+        var both = Json("plan", "--stack", "prod", "--manifests", Data("upstream"), "--nodes", Data("nodes", "kind-3node.json"), "--project-dir", RepoPaths.Root);
+        Assert.Equal(["node-agents/fluent-bit", "node-agents/node-exporter", "node-local-dns", "node-agents/falco", "calico-node", "default/falco", "kube-flannel-ds", "logging/fluent-bit", "monitoring/node-exporter"],
+            both.GetProperty("agents").EnumerateArray().Select(agent => agent.GetProperty("name").GetString()!));
+        var clashes = both.GetProperty("problems").EnumerateArray().Where(problem => problem.GetProperty("kind").GetString() == "hostPortClash").ToList();
+        Assert.Equal(2, clashes.Count); // kind's control plane and its two workers
+        Assert.All(clashes, clash => Assert.StartsWith("node-agents/node-exporter and monitoring/node-exporter both bind host port 9100/TCP", clash.GetProperty("message").GetString()));
+
         var alone = Json("plan", "--stack", "prod", "--nodes", Data("nodes", "eks-managed-2node.json"), "--project-dir", RepoPaths.Root);
         var together = Json("plan", "--stack", "prod", "--manifests", Data("observed", "eks-managed-2node.daemonsets.json"), "--nodes", Data("nodes", "eks-managed-2node.json"), "--project-dir", RepoPaths.Root);
         Assert.Equal(6, together.GetProperty("agents").GetArrayLength());

@@ -24,6 +24,7 @@ public sealed class DaemonSetPlacement
         var pod = daemonSet.Spec?.Template?.Spec ?? throw new ArgumentException("the DaemonSet has no spec.template.spec", nameof(daemonSet));
         Name = daemonSet.Metadata?.Name ?? "";
         Namespace = daemonSet.Metadata?.NamespaceProperty ?? "";
+        DisplayName = Name;
         Role = daemonSet.Metadata?.Labels is { } labels && labels.TryGetValue("app.kubernetes.io/component", out var role) ? role : "";
         nodeName = string.IsNullOrEmpty(pod.NodeName) ? null : pod.NodeName;
         Tolerations = DaemonPodTolerations.Apply(pod);
@@ -51,6 +52,9 @@ public sealed class DaemonSetPlacement
 
     /// <summary>The DaemonSet's name.</summary>
     public string Name { get; }
+
+    /// <summary>How the plan names it: <see cref="Name"/>, or <c>NAMESPACE/NAME</c> when another planned DaemonSet has the same name.</summary>
+    public string DisplayName { get; internal set; }
 
     /// <summary>The DaemonSet's namespace.</summary>
     public string Namespace { get; }
