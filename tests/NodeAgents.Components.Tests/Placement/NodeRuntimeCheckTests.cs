@@ -120,4 +120,29 @@ public class NodeRuntimeCheckTests
         var bad = new NodeRequirements { MinimumKernel = "5.8-rc1", ContainerRuntimes = [new RuntimeSocket { Scheme = "containerd" }], Architectures = ["amd64,arm64"] };
         Assert.Equal(["minimumKernel", "containerRuntimes[0]", "architectures[0]"], bad.Check().Select(problem => problem.Path));
     }
+
+    [Fact]
+    public void A_streamed_inventory_groups_nodes_by_kernel_architecture_and_runtime()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"nodes-{Guid.NewGuid():N}.json");
+        static string Item(string name, string kernel, string runtime) =>
+            """{"kind":"Node","metadata":{"name":"NAME","labels":{"kubernetes.io/os":"linux"}},"status":{"allocatable":{"cpu":"4","memory":"8Gi","pods":"110"},"nodeInfo":{"kernelVersion":"KERNEL","architecture":"amd64","containerRuntimeVersion":"RUNTIME","operatingSystem":"linux","osImage":"x"}}}"""
+                .Replace("NAME", name, StringComparison.Ordinal).Replace("KERNEL", kernel, StringComparison.Ordinal).Replace("RUNTIME", runtime, StringComparison.Ordinal);
+        File.WriteAllText(file, "{\"kind\":\"List\",\"items\":[" + string.Join(",", Item("a", "6.1.158", "containerd://2.1.5"), Item("b", "6.1.158", "containerd://2.1.5"),
+            Item("c", "5.4.0-1112-azure", "containerd://2.1.5"), Item("d", "6.1.158", "cri-o://1.17.3")) + "]}");
+        try
+        {
+            var plan = PlacementPlanner.Plan([NodeAgentBuilderFalco()], file, new CoveragePolicy { Required = new Dictionary<string, string>(), Exclude = [] });
+            Assert.Equal([["a", "b"], ["c"], ["d"]], plan.Groups.Select(group => group.Nodes));
+            Assert.Equal(["lands", "willNotRun", "willNotRun"], plan.Groups.Select(group => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(group.Decisions[0].Outcome.ToString())));
+            Assert.Equal([false, false, true], plan.Groups.Select(group => group.Decisions[0].Degraded));
+            Assert.Equal("cri-o://1.17.3", plan.Groups[2].NodeInfo.ContainerRuntimeVersion);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static V1DaemonSet NodeAgentBuilderFalco() => NodeAgents.Building.NodeAgentBuilder.Build(SecurityAgentPreset.Build()).DaemonSet;
 }
