@@ -65,15 +65,27 @@ public class ValidateCommandTests
             "resource-limit-below-request", "DaemonSet node-agents/falco", "spec.template.spec.containers[0].resources.requests[cpu]"
         },
         { "node-agents:monitoring:\n    port: 70000\n", "container-port-invalid", "DaemonSet node-agents/node-exporter", "spec.template.spec.containers[0].ports[0].containerPort" },
-        {
-            "node-agents:monitoring:\n    port: 8080\n  node-agents:network: {}\n",
-            "host-port-conflict", "DaemonSet kube-system/node-local-dns", "spec.template.spec.containers[0].ports[3]"
-        },
-        {
-            "node-agents:monitoring:\n    port: 9253\n  node-agents:network: {}\n",
-            "host-port-conflict", "DaemonSet kube-system/node-local-dns", "spec.template.spec.containers[0].ports[2]"
-        },
     };
+
+    /// <summary>
+    /// Two agents on one host port clash only on nodes where both land (their node sets may be disjoint): validate warns
+    /// (exit 0), plan decides per node.
+    /// </summary>
+    [Theory]
+    [InlineData("node-agents:monitoring:\n    port: 8080\n  node-agents:network: {}\n", "spec.template.spec.containers[0].ports[3]")]
+    [InlineData("node-agents:monitoring:\n    port: 9253\n  node-agents:network: {}\n", "spec.template.spec.containers[0].ports[2]")]
+    public void Two_agents_on_one_host_port_are_a_warning(string config, string path)
+    {
+        using var project = new TempProject(copyStacks: false);
+        project.Write("Pulumi.dev.yaml", "config:\n  " + config);
+        var (exit, stdout, _) = project.Run("validate", "--stack", "dev", "-o", "json");
+        Assert.Equal(0, exit);
+        var finding = System.Text.Json.JsonDocument.Parse(stdout).RootElement.GetProperty("findings").EnumerateArray()
+            .Single(item => item.GetProperty("rule").GetString() == "host-port-conflict");
+        Assert.Equal("warning", finding.GetProperty("severity").GetString());
+        Assert.Equal(("DaemonSet", "kube-system", "node-local-dns"), (finding.GetProperty("kind").GetString(), finding.GetProperty("namespace").GetString(), finding.GetProperty("name").GetString()));
+        Assert.Equal(path, finding.GetProperty("path").GetString());
+    }
 
     [Theory]
     [MemberData(nameof(BrokenStacks))]

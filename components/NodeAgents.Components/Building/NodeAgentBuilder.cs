@@ -115,9 +115,16 @@ public static class NodeAgentBuilder
             podAnnotations[ConfigChecksum.Annotation] = ConfigChecksum.Compute(spec.ConfigFiles);
         }
 
+        var metadata = Metadata(spec, spec.Name, namespaced: true);
+        if (spec.Requirements is { IsEmpty: false } requirements)
+        {
+            // On the DaemonSet, not the pod template: a changed requirement must not roll the pods.
+            metadata.Annotations = new SortedDictionary<string, string>(StringComparer.Ordinal) { [NodeRequirements.Annotation] = requirements.ToAnnotation() };
+        }
+
         return Stamp(new V1DaemonSet
         {
-            Metadata = Metadata(spec, spec.Name, namespaced: true),
+            Metadata = metadata,
             Spec = new V1DaemonSetSpec
             {
                 Selector = new V1LabelSelector { MatchLabels = AgentLabels.Selector(spec) },

@@ -145,6 +145,12 @@ public sealed record NodeAgentSpec
     /// <summary>Extra annotations on the pod template. Default: none.</summary>
     public IReadOnlyDictionary<string, string> PodAnnotations { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// What the agent needs of a node's kernel, container runtime and architecture (<see cref="NodeRequirements"/>),
+    /// written to the DaemonSet as the <c>nodeagents.io/requires</c> annotation and checked by <c>plan</c>. Default: null, nothing.
+    /// </summary>
+    public NodeRequirements? Requirements { get; init; }
+
     /// <summary>The effective <c>app.kubernetes.io/instance</c> value.</summary>
     public string EffectiveInstance => Instance ?? Name;
 

@@ -37,6 +37,9 @@ public sealed record CoveragePolicy
         "node-agents.io/opt-out",
     ];
 
+    /// <summary>The agent tax budget per node group (<see cref="AgentTaxBudget"/>); null (the default): none.</summary>
+    public AgentTaxBudget? Budget { get; init; }
+
     /// <summary>The policy used when the stack sets none.</summary>
     public static CoveragePolicy Default { get; } = new();
 
@@ -47,6 +50,7 @@ public sealed record CoveragePolicy
     public IReadOnlyList<(string Path, string Message)> Check()
     {
         var problems = new List<(string, string)>();
+        problems.AddRange((Budget?.Check() ?? []).Select(problem => ("budget." + problem.Path, problem.Message)));
         foreach (var (role, selector) in Required)
         {
             if (!Roles.Contains(role))

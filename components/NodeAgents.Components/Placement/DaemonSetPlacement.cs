@@ -1,4 +1,5 @@
 using k8s.Models;
+using NodeAgents.Model;
 
 namespace NodeAgents.Placement;
 
@@ -23,6 +24,7 @@ public sealed class DaemonSetPlacement
         var pod = daemonSet.Spec?.Template?.Spec ?? throw new ArgumentException("the DaemonSet has no spec.template.spec", nameof(daemonSet));
         Name = daemonSet.Metadata?.Name ?? "";
         Namespace = daemonSet.Metadata?.NamespaceProperty ?? "";
+        DisplayName = Name;
         Role = daemonSet.Metadata?.Labels is { } labels && labels.TryGetValue("app.kubernetes.io/component", out var role) ? role : "";
         nodeName = string.IsNullOrEmpty(pod.NodeName) ? null : pod.NodeName;
         Tolerations = DaemonPodTolerations.Apply(pod);
@@ -37,6 +39,7 @@ public sealed class DaemonSetPlacement
         }
 
         HostPorts = HostPort.Of(pod);
+        Requirements = RequirementsOf(daemonSet);
         Priority = pod.Priority ?? pod.PriorityClassName switch
         {
             "system-node-critical" => SystemNodeCritical,
@@ -49,6 +52,9 @@ public sealed class DaemonSetPlacement
 
     /// <summary>The DaemonSet's name.</summary>
     public string Name { get; }
+
+    /// <summary>How the plan names it: <see cref="Name"/>, or <c>NAMESPACE/NAME</c> when another planned DaemonSet has the same name.</summary>
+    public string DisplayName { get; internal set; }
 
     /// <summary>The DaemonSet's namespace.</summary>
     public string Namespace { get; }
@@ -65,6 +71,9 @@ public sealed class DaemonSetPlacement
     /// <summary>What one pod requests (CPU in millicores, memory in bytes, one pod slot); see <see cref="PodRequests"/>.</summary>
     public ResourceAmounts Requests { get; }
 
+    /// <summary>What the pod needs of the node's kernel, architecture and runtime (the <c>nodeagents.io/requires</c> annotation); empty without it.</summary>
+    public NodeRequirements Requirements { get; }
+
     /// <summary>The node ports the pod binds.</summary>
     public IReadOnlyList<HostPort> HostPorts { get; }
 
@@ -80,9 +89,21 @@ public sealed class DaemonSetPlacement
     /// <summary>True when the decision depends on the node's name (<c>nodeName</c> or matchFields).</summary>
     public bool ReadsNodeName { get; }
 
+    private static NodeRequirements RequirementsOf(V1DaemonSet daemonSet)
+    {
+        if (daemonSet.Metadata?.Annotations is not { } annotations || !annotations.TryGetValue(NodeRequirements.Annotation, out var text))
+        {
+            return new NodeRequirements();
+        }
+
+        return NodeRequirements.TryParse(text ?? "", out var requirements, out var error)
+            ? requirements
+            : throw new ArgumentException($"DaemonSet {daemonSet.Metadata?.Name}, metadata.annotations[{NodeRequirements.Annotation}]: {error}");
+    }
+
     /// <summary>Prepares <paramref name="daemonSet"/>.</summary>
     /// <exception cref="ArgumentException">
-    /// The DaemonSet has no pod template spec, or a request is out of range (<see cref="PodRequests.Of(V1PodSpec)"/>); the message starts
+    /// The DaemonSet has no pod template spec, its <c>nodeagents.io/requires</c> annotation does not parse, or a request is out of range (<see cref="PodRequests.Of(V1PodSpec)"/>); the message starts
     /// with <c>DaemonSet NAME, </c>.
     /// </exception>
     public static DaemonSetPlacement For(V1DaemonSet daemonSet) => new(daemonSet);

@@ -68,6 +68,9 @@ internal sealed class NodeFields
 
     public string? OperatingSystem { get; private set; }
 
+    /// <summary><c>status.nodeInfo.kernelVersion</c>, <c>architecture</c>, <c>containerRuntimeVersion</c>, <c>osImage</c>; null when absent.</summary>
+    public string?[] RuntimeFacts { get; } = new string?[4];
+
     /// <summary>
     /// Every bad value of the item: its path below the item, what is wrong, and where its token starts (relative to the
     /// reader's span, as <see cref="Utf8JsonReader.TokenStartIndex"/>).
@@ -141,6 +144,7 @@ internal sealed class NodeFields
         RoleLabels.Clear();
         Taints.Clear();
         Cpu = Memory = Pods = OperatingSystem = null;
+        Array.Clear(RuntimeFacts);
         Problems.Clear();
     }
 
@@ -301,6 +305,18 @@ internal sealed class NodeFields
 
     private bool ReadNodeInfoProperty(ref Utf8JsonReader reader)
     {
+        var fact = reader.ValueTextEquals("kernelVersion"u8) ? 0
+            : reader.ValueTextEquals("architecture"u8) ? 1
+            : reader.ValueTextEquals("containerRuntimeVersion"u8) ? 2
+            : reader.ValueTextEquals("osImage"u8) ? 3
+            : -1;
+        if (fact >= 0)
+        {
+            var read = TryReadPooled(ref reader, out var value);
+            RuntimeFacts[fact] = value;
+            return read;
+        }
+
         if (!reader.ValueTextEquals("operatingSystem"u8))
         {
             return TrySkipValue(ref reader);
@@ -494,6 +510,8 @@ internal sealed class JsonItemNodeView(NodeFields fields, ReadOnlyMemory<byte> b
     };
 
     protected override string? ReportedOperatingSystem => fields.OperatingSystem;
+
+    public override string? RuntimeFact(int index) => fields.RuntimeFacts[index];
 
     public override V1Node? Materialize()
     {

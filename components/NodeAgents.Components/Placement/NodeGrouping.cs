@@ -5,7 +5,7 @@ namespace NodeAgents.Placement;
 
 /// <summary>
 /// Collapses nodes that every decision sees alike into groups, in one pass: the key is the values of the relevant label
-/// keys, every <c>node-role.kubernetes.io/*</c> label, the operating system, the taints, the allocatable quantities and,
+/// keys, every <c>node-role.kubernetes.io/*</c> label, the operating system, the kernel, architecture and container runtime (<c>status.nodeInfo</c>), the taints, the allocatable quantities and,
 /// when asked, the node name. A group's first node is the representative the decisions are made on, handed to the caller
 /// as soon as the group opens and not kept (so 20,000 distinct shapes do not hold 20,000 <see cref="V1Node"/>s); the other
 /// nodes are never deserialized (see <see cref="NodeView"/>).
@@ -54,6 +54,12 @@ internal static class NodeGrouping
             }
 
             key.Append('\u0003').Append(node.OperatingSystem).Append('\u0003');
+            // Nodes whose kernel, architecture or runtime differ can differ in what runs there (NodeRuntimeCheck).
+            for (var fact = 0; fact < 3; fact++)
+            {
+                key.Append(node.RuntimeFact(fact) ?? "\u0002").Append('\u0001');
+            }
+
             node.AppendTaints(key);
             key.Append('\u0003');
             foreach (var resource in (ReadOnlySpan<string>)["cpu", "memory", "pods"])

@@ -11,6 +11,9 @@ namespace NodeAgents.Placement;
 /// <item><c>In</c>: the label exists and its value is one of the values; <c>NotIn</c>: the label is absent or its value is none of them.</item>
 /// <item><c>Exists</c> / <c>DoesNotExist</c>: the label is present / absent (no values allowed).</item>
 /// <item><c>Gt</c> / <c>Lt</c>: exactly one value, an integer (int64); the label exists, parses as an integer and is greater / less.</item>
+/// <item>Every requirement: as <c>labels.NewRequirement</c> (k8s.io/apimachinery <c>pkg/labels/selector.go</c>) checks, the key is a
+/// valid label key and every value a valid label value (so <c>foo bar</c>, <c>-1</c> and <c>+149</c> fail, even for Gt/Lt where
+/// <c>strconv.ParseInt</c> would read <c>-1</c> and <c>+149</c>).</item>
 /// <item>matchFields: only <c>In</c> and <c>NotIn</c> with exactly one value; the only node field is <c>metadata.name</c>.</item>
 /// </list>
 /// A requirement that breaks these rules is a parse error: its whole term matches no node (the scheduler's
@@ -63,6 +66,19 @@ internal sealed class NodeSelectorRequirementMatch
             return null;
         }
 
+        // labels.NewRequirement: the key must be a valid label key and every value a valid label value, for every operator.
+        if (Validation.KubernetesNames.QualifiedName(key) is { } keyError)
+        {
+            error = $"key '{key}' {keyError}";
+            return null;
+        }
+
+        if (values.Select(value => (value, problem: Validation.KubernetesNames.LabelValue(value))).FirstOrDefault(pair => pair.problem is not null) is { problem: { } valueError } bad)
+        {
+            error = $"{key} {op} value '{bad.value}' {valueError}";
+            return null;
+        }
+
         long number = 0;
         switch (op)
         {
@@ -81,7 +97,7 @@ internal sealed class NodeSelectorRequirementMatch
 
                 break;
             case "Gt" or "Lt":
-                if (values.Length != 1 || !long.TryParse(values[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number))
+                if (values.Length != 1 || !TryParseInteger(values[0], out number))
                 {
                     error = $"{key} {op} needs exactly one integer value, got [{string.Join(", ", values)}]";
                 }
@@ -94,6 +110,16 @@ internal sealed class NodeSelectorRequirementMatch
 
         return error is null ? new NodeSelectorRequirementMatch(key, op, values, number, false) : null;
     }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is an integer as Go's <c>strconv.ParseInt(text, 10, 64)</c> reads it (what
+    /// <c>labels.NewRequirement</c> calls for Gt/Lt): an optional <c>+</c> or <c>-</c>, then decimal digits, within int64; no
+    /// spaces, no underscores (base 10), no decimal point.
+    /// </summary>
+    public static bool IsInteger(string? text) => TryParseInteger(text, out _);
+
+    private static bool TryParseInteger(string? text, out long number) =>
+        long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number);
 
     /// <summary>True when the node's labels (or, for matchFields, its name) satisfy the requirement.</summary>
     public bool Matches(IDictionary<string, string>? labels, string nodeName)

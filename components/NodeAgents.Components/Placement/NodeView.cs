@@ -37,6 +37,12 @@ internal abstract class NodeView
 
     protected abstract string? ReportedOperatingSystem { get; }
 
+    /// <summary>
+    /// <c>status.nodeInfo</c> facts the runtime checks read, by index: 0 <c>kernelVersion</c>, 1 <c>architecture</c>,
+    /// 2 <c>containerRuntimeVersion</c>, 3 <c>osImage</c>; null when absent.
+    /// </summary>
+    public abstract string? RuntimeFact(int index);
+
     /// <summary>The node as a <see cref="V1Node"/>, or null when it cannot be deserialized (a problem was recorded).</summary>
     public abstract V1Node? Materialize();
 
@@ -71,6 +77,14 @@ internal sealed class TypedNodeView(V1Node node) : NodeView
         node.Status?.Allocatable is { } allocatable && allocatable.TryGetValue(resource, out var quantity) ? quantity?.ToString() : null;
 
     protected override string? ReportedOperatingSystem => node.Status?.NodeInfo?.OperatingSystem;
+
+    public override string? RuntimeFact(int index) => node.Status?.NodeInfo is not { } info ? null : index switch
+    {
+        0 => info.KernelVersion,
+        1 => info.Architecture,
+        2 => info.ContainerRuntimeVersion,
+        _ => info.OsImage,
+    };
 
     public override V1Node Materialize() => node;
 }

@@ -14,6 +14,13 @@ public enum PlacementOutcome
 
     /// <summary>The controller creates the pod, but it stays Pending: the node's allocatable cannot hold it next to the other agents.</summary>
     DoesNotFit,
+
+    /// <summary>
+    /// The controller creates the pod and it is scheduled (its requests count), but on this node it will not run, or runs
+    /// degraded (<see cref="PlacementDecision.Degraded"/>): a kernel, architecture or container runtime requirement fails
+    /// (<see cref="NodeRuntimeCheck"/>).
+    /// </summary>
+    WillNotRun,
 }
 
 /// <summary>The outcome for one agent on one node (or node group) and why, e.g. <c>taint sku=gpu:NoSchedule is not tolerated</c>.</summary>
@@ -30,6 +37,15 @@ public sealed record PlacementDecision(PlacementOutcome Outcome, string Reason)
     /// <summary>For a pod kept Pending by the scheduler's NodePorts filter: the port both bind; else null.</summary>
     public HostPort? HostPort { get; init; }
 
-    /// <summary>True when the controller creates a pod on the node (it lands, or it stays Pending).</summary>
-    public bool PodCreated => Outcome is PlacementOutcome.Lands or PlacementOutcome.DoesNotFit;
+    /// <summary>True when the controller creates a pod on the node (it lands, stays Pending, or will not run).</summary>
+    public bool PodCreated => Outcome is PlacementOutcome.Lands or PlacementOutcome.DoesNotFit or PlacementOutcome.WillNotRun;
+
+    /// <summary>For <see cref="PlacementOutcome.WillNotRun"/>: true when the pod runs, but degraded (e.g. without container metadata).</summary>
+    public bool Degraded { get; init; }
+
+    /// <summary>True when the agent does its job there, fully or degraded: it lands, or it runs degraded.</summary>
+    public bool Runs => Outcome == PlacementOutcome.Lands || (Outcome == PlacementOutcome.WillNotRun && Degraded);
+
+    /// <summary>Runtime facts the node does not report, so a requirement could not be checked (e.g. <c>kernel unknown …</c>); empty when none.</summary>
+    public IReadOnlyList<string> Unknown { get; init; } = [];
 }

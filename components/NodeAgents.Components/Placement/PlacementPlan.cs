@@ -36,6 +36,9 @@ public sealed record NodeGroup(
     string? ExcludedBy,
     IReadOnlyList<string> RequiredRoles)
 {
+    /// <summary>The nodes' <c>status.nodeInfo</c> facts the runtime checks read; <c>unknown</c> where not reported.</summary>
+    public NodeInfoFacts NodeInfo { get; init; } = NodeInfoFacts.Unknown;
+
     /// <summary>The agent tax on CPU: landed agents' CPU requests as a percentage of allocatable CPU (0 when nothing is allocatable).</summary>
     public double CpuTaxPercent => Percent(AgentRequests.MilliCpu, Allocatable.MilliCpu);
 
@@ -46,6 +49,23 @@ public sealed record NodeGroup(
     public double PodTaxPercent => Percent(AgentRequests.Pods, Allocatable.Pods);
 
     private static double Percent(long part, long whole) => whole <= 0 ? 0 : Math.Round(100.0 * part / whole, 1);
+}
+
+/// <summary>A node group's <c>status.nodeInfo</c> as the plan shows it; each value <c>unknown</c> when the node does not report it.</summary>
+/// <param name="KernelVersion">E.g. <c>5.4.0-1112-azure</c>.</param>
+/// <param name="Architecture">E.g. <c>amd64</c>, <c>arm64</c>.</param>
+/// <param name="ContainerRuntimeVersion">E.g. <c>containerd://1.7.1+azure-1</c>, <c>cri-o://1.17.3-1.rhaos4.4.el8</c>.</param>
+/// <param name="OsImage">E.g. <c>Ubuntu 18.04.6 LTS</c>.</param>
+public sealed record NodeInfoFacts(string KernelVersion, string Architecture, string ContainerRuntimeVersion, string OsImage)
+{
+    /// <summary>Every fact unknown.</summary>
+    public static NodeInfoFacts Unknown { get; } = new("unknown", "unknown", "unknown", "unknown");
+
+    /// <summary>The facts of <paramref name="info"/> (null: all unknown).</summary>
+    public static NodeInfoFacts Of(k8s.Models.V1NodeSystemInfo? info) => new(
+        Known(info?.KernelVersion), Known(info?.Architecture), Known(info?.ContainerRuntimeVersion), Known(info?.OsImage));
+
+    private static string Known(string? value) => string.IsNullOrEmpty(value) ? "unknown" : value;
 }
 
 /// <summary>How bad a plan problem is.</summary>
@@ -75,6 +95,18 @@ public enum PlanProblemKind
 
     /// <summary>Warning: an agent lands on nodes the policy excludes (virtual-kubelet, serverless, opted-out nodes).</summary>
     ExcludedLanding,
+
+    /// <summary>Error: an agent's pod is created but will not run there (kernel too old, architecture not published).</summary>
+    WillNotRun,
+
+    /// <summary>Warning: an agent's pod runs there, but degraded (e.g. the runtime socket it mounts is not there).</summary>
+    RunsDegraded,
+
+    /// <summary>Warning (or as the budget says): the agents' requests take more of a group's allocatable than the coverage policy's budget.</summary>
+    OverBudget,
+
+    /// <summary>Warning: the nodes do not report a fact an agent's requirement needs (<c>status.nodeInfo</c>): it was not checked.</summary>
+    RuntimeFactUnknown,
 }
 
 /// <summary>One finding of the plan, for one node group.</summary>

@@ -69,6 +69,16 @@ public static class PlacementPlanner
             throw new ArgumentException(string.Join("\n", invalid));
         }
 
+        // DaemonSets of one name in different namespaces (a stack's agent and the same upstream agent from --manifests)
+        // are told apart as NAMESPACE/NAME everywhere the plan names them.
+        foreach (var same in placements.GroupBy(placement => placement.Name, StringComparer.Ordinal).Where(group => group.Count() > 1))
+        {
+            foreach (var placement in same)
+            {
+                placement.DisplayName = $"{placement.Namespace}/{placement.Name}";
+            }
+        }
+
         var compiled = CompiledPolicy.From(policy);
         var labelKeys = placements.SelectMany(placement => placement.Affinity.LabelKeys)
             .Concat(compiled.LabelKeys)
@@ -80,9 +90,12 @@ public static class PlacementPlanner
         var planned = NodeGrouping.Build(nodes(labelKeys), labelKeys, placements.Any(placement => placement.ReadsNodeName),
             (index, representative, names) => PlanGroup($"g{index + 1}", representative, names, placements, compiled));
 
-        var agents = placements.Select(placement => new PlanAgent(placement.Name, placement.Namespace, placement.Role, placement.Requests, placement.Priority, placement.HostPorts)).ToList();
+        var agents = placements.Select(placement => new PlanAgent(placement.DisplayName, placement.Namespace, placement.Role, placement.Requests, placement.Priority, placement.HostPorts)).ToList();
 
-        return new PlacementPlan(agents, planned, PlanFindings.Find(agents, placements, planned));
+        var problems = PlanFindings.Find(agents, placements, planned).Concat(policy.Budget?.Find(planned, PlanFindings.Where) ?? [])
+            .OrderBy(problem => problem.Severity) // errors first, each severity in the order found (stable)
+            .ToList();
+        return new PlacementPlan(agents, planned, problems);
     }
 
     private static NodeGroup PlanGroup(string id, V1Node node, List<string> names, List<DaemonSetPlacement> placements, CompiledPolicy policy)
@@ -103,9 +116,9 @@ public static class PlacementPlanner
             if (holder >= 0)
             {
                 var port = placements[holder].HostPorts.First(port => placements[index].HostPorts.Any(port.ClashesWith));
-                decisions[index] = new PlacementDecision(PlacementOutcome.DoesNotFit, $"host port {port} is already bound by {placements[holder].Name}")
+                decisions[index] = new PlacementDecision(PlacementOutcome.DoesNotFit, $"host port {port} is already bound by {placements[holder].DisplayName}")
                 {
-                    HostPortHeldBy = placements[holder].Name,
+                    HostPortHeldBy = placements[holder].DisplayName,
                     HostPort = port,
                 };
                 continue;
@@ -125,13 +138,14 @@ public static class PlacementPlanner
             }
         }
 
+        RuntimeOutcomes.Apply(decisions, placements, node);
         var os = NodeGrouping.OperatingSystem(node);
         var taints = (node.Spec?.Taints ?? []).Select(TaintToleration.Format).ToList();
         var excludedBy = policy.ExcludedBy(node);
         var required = excludedBy is null ? policy.RequiredRoles(node) : [];
         var description = string.Join(" · ", new[] { os, string.Join("+", NodeGrouping.Roles(node)), taints.Count == 0 ? "no taints" : string.Join(", ", taints) }
             .Where(part => part.Length > 0));
-        return new NodeGroup(id, description, names, os, taints, allocatable, decisions, used, excludedBy, required);
+        return new NodeGroup(id, description, names, os, taints, allocatable, decisions, used, excludedBy, required) { NodeInfo = NodeInfoFacts.Of(node.Status?.NodeInfo) };
     }
 
     private static string Shortfall(ResourceAmounts needs, ResourceAmounts allocatable, ResourceAmounts used, bool afterOthers)

@@ -39,7 +39,7 @@ public static class PlanFindings
                 foreach (var role in group.RequiredRoles)
                 {
                     var ofRole = Enumerable.Range(0, agents.Count).Where(index => agents[index].Role == role).ToList();
-                    if (ofRole.Any(index => group.Decisions[index].Outcome == PlacementOutcome.Lands))
+                    if (ofRole.Any(index => group.Decisions[index].Runs))
                     {
                         continue;
                     }
@@ -53,6 +53,7 @@ public static class PlanFindings
             }
         }
 
+        problems.AddRange(RuntimeFindings.Find(agents, groups, Where));
         foreach (var group in groups)
         {
             var where = Where(group);
@@ -83,10 +84,12 @@ public static class PlanFindings
     private static string Describe(PlacementDecision decision) => decision.Outcome switch
     {
         PlacementOutcome.DoesNotFit => "Pending, " + decision.Reason,
+        PlacementOutcome.WillNotRun => (decision.Degraded ? "degraded, " : "will not run, ") + decision.Reason,
         _ => decision.Reason,
     };
 
-    private static string Where(NodeGroup group) => group.Nodes.Count == 1
+    /// <summary>How a problem names a group: <c>node NAME (g1)</c> or <c>3 nodes of g2 (FIRST, …)</c>.</summary>
+    internal static string Where(NodeGroup group) => group.Nodes.Count == 1
         ? $"node {group.Nodes[0]} ({group.Id})"
         : $"{group.Nodes.Count} nodes of {group.Id} ({group.Nodes[0]}, …)";
 }

@@ -86,17 +86,23 @@ internal static partial class YamlAsJson
         return false;
     }
 
-    // The same escaping as JsonSerializer.Serialize(value) with the relaxed encoder, without reflection (trim- and AOT-safe).
-    private static string Quote(string value) => "\"" + JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value + "\"";
+    /// <summary>
+    /// A JSON string literal of <paramref name="value"/>: the same escaping as JsonSerializer.Serialize(value) with the
+    /// relaxed encoder, without reflection (trim- and AOT-safe).
+    /// </summary>
+    internal static string Quote(string value) => "\"" + JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value + "\"";
 
-    private static string Resolve(Scalar scalar)
+    private static string Resolve(Scalar scalar) => Resolve(scalar.Value, scalar.Style);
+
+    /// <summary>A YAML scalar as a JSON literal: quoted styles are strings; plain ones resolve by the YAML 1.2 core schema.</summary>
+    internal static string Resolve(string value, ScalarStyle style)
     {
-        if (scalar.Style != ScalarStyle.Plain)
+        if (style is not (ScalarStyle.Plain or ScalarStyle.Any))
         {
-            return Quote(scalar.Value);
+            return Quote(value);
         }
 
-        return scalar.Value switch
+        return value switch
         {
             "" or "~" or "null" or "Null" or "NULL" => "null",
             "true" or "True" or "TRUE" => "true",

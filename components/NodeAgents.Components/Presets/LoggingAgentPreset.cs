@@ -62,6 +62,8 @@ public static class LoggingAgentPreset
             [
                 new V1PolicyRule { ApiGroups = [""], Resources = ["namespaces", "pods"], Verbs = ["get", "list", "watch"] },
             ],
+            // Fluent Bit's "Docker" installation docs list the manifest architectures x86_64, arm64v8 and arm32v7.
+            Requirements = new NodeRequirements { Architectures = ["amd64", "arm64", "arm"] },
         };
         return options.ApplyTo(spec);
     }

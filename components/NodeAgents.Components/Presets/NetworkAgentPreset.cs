@@ -107,6 +107,9 @@ public static class NetworkAgentPreset
             NodeAffinity = AvoidVirtualAndOptedOutNodes(),
             Tolerations = Tolerations.EveryTaint(),
             UpdateStrategy = UpdateStrategies.RollingUpdate("10%"),
+
+            // kubernetes/dns rules.mk: ALL_ARCH := amd64 arm arm64 ppc64le s390x, pushed as one manifest list.
+            Requirements = new NodeRequirements { Architectures = ["amd64", "arm", "arm64", "ppc64le", "s390x"] },
         };
         return options.ApplyTo(spec);
     }

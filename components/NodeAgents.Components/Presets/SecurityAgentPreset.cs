@@ -24,6 +24,22 @@ public static class SecurityAgentPreset
     /// <summary>The capabilities the modern eBPF driver needs in least-privilege mode.</summary>
     public static IReadOnlyList<string> LeastPrivilegeCapabilities { get; } = ["BPF", "PERFMON", "SYS_RESOURCE", "SYS_PTRACE"];
 
+    /// <summary>
+    /// What Falco needs of a node. Kernel: the Falco docs ("Kernel Events", modern eBPF probe requirements): "usually, all
+    /// versions &gt;=5.8 are enough", older kernels only where the distribution backported the features (BTF, BPF ring
+    /// buffer, tracing programs). Runtime: the preset mounts only the containerd socket, so on CRI-O or Docker nodes the
+    /// container plugin has no runtime to ask and events lack container metadata. Architectures: Falco's release notes
+    /// publish x86_64 and aarch64 artifacts (docker.io/falcosecurity/falco).
+    /// </summary>
+    public static NodeRequirements Requirements { get; } = new()
+    {
+        MinimumKernel = "5.8",
+        KernelNeededBy = "Falco's modern eBPF driver",
+        ContainerRuntimes = [new RuntimeSocket("containerd", "/run/containerd/containerd.sock")],
+        RuntimesNeededFor = "container metadata",
+        Architectures = ["amd64", "arm64"],
+    };
+
     /// <summary>Builds the spec; <paramref name="options"/> null means all defaults.</summary>
     public static NodeAgentSpec Build(SecurityAgentOptions? options = null)
     {
@@ -74,6 +90,7 @@ public static class SecurityAgentPreset
             NodeSelector = LinuxOnly(),
             NodeAffinity = AvoidVirtualAndOptedOutNodes(),
             Tolerations = Tolerations.EveryTaint(),
+            Requirements = Requirements,
             UpdateStrategy = UpdateStrategies.RollingUpdate("10%"),
         };
         return options.ApplyTo(spec);

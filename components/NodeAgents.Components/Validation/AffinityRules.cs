@@ -17,12 +17,14 @@ internal static class AffinityRules
     public static readonly ValidationRule Operator = new("affinity-operator-invalid", Severity.Error, Requirement, "operator is In, NotIn, Exists, DoesNotExist, Gt or Lt");
     public static readonly ValidationRule ValuesRequired = new("affinity-values-required", Severity.Error, Requirement, "In and NotIn need at least one value");
     public static readonly ValidationRule ValuesForbidden = new("affinity-values-forbidden", Severity.Error, Requirement, "Exists and DoesNotExist take no values");
-    public static readonly ValidationRule GtLtValue = new("affinity-gt-lt-value", Severity.Error, Requirement + "; k8s.io/component-helpers scheduling/corev1/nodeaffinity (Gt/Lt parse an integer)", "Gt and Lt take exactly one integer value");
+    public static readonly ValidationRule GtLtValue = new("affinity-gt-lt-value", Severity.Error, Requirement, "Gt and Lt take exactly one value");
+    public static readonly ValidationRule ValueInvalid = new("affinity-value-invalid", Severity.Error, Requirement + " (IsValidLabelValue of each value of a required term, unless the old object already had one: AllowInvalidLabelValueInRequiredNodeAffinity)", "the values of a required match expression are valid label values");
+    public static readonly ValidationRule Unparseable = new("affinity-requirement-unparseable", Severity.Warning, "k8s.io/apimachinery pkg/labels/selector.go NewRequirement, called by k8s.io/component-helpers scheduling/corev1/nodeaffinity (the scheduler and the DaemonSet controller)", "every match expression parses as the scheduler parses it (Gt/Lt: an integer, strconv.ParseInt; values: label values); one that does not makes its whole term match no node, although the API server accepts it");
     public static readonly ValidationRule MatchFields = new("affinity-match-fields-invalid", Severity.Error, Sources.Core + "ValidateNodeFieldSelectorRequirement", "matchFields select metadata.name with In or NotIn and exactly one value");
     public static readonly ValidationRule EmptyTerm = new("affinity-term-empty", Severity.Warning, "k8s.io/component-helpers scheduling/corev1/nodeaffinity (an empty nodeSelectorTerm matches no node)", "every nodeSelectorTerm has at least one requirement");
     public static readonly ValidationRule Weight = new("affinity-weight-range", Severity.Error, Sources.Core + "ValidatePreferredSchedulingTerms", "preferred term weights are 1 to 100");
 
-    public static IReadOnlyList<ValidationRule> All { get; } = [NodeSelectorLabel, TermsEmpty, Key, Operator, ValuesRequired, ValuesForbidden, GtLtValue, MatchFields, EmptyTerm, Weight];
+    public static IReadOnlyList<ValidationRule> All { get; } = [NodeSelectorLabel, TermsEmpty, Key, Operator, ValuesRequired, ValuesForbidden, GtLtValue, ValueInvalid, Unparseable, MatchFields, EmptyTerm, Weight];
 
     public static void Check(V1PodSpec pod, string podPath, FindingSink sink)
     {
@@ -58,7 +60,7 @@ internal static class AffinityRules
 
             for (var i = 0; i < terms.Count; i++)
             {
-                CheckTerm(terms[i], $"{requiredPath}.nodeSelectorTerms[{i}]", sink);
+                CheckTerm(terms[i], $"{requiredPath}.nodeSelectorTerms[{i}]", sink, required: true);
             }
         }
 
@@ -73,12 +75,12 @@ internal static class AffinityRules
 
             if (preferred[i].Preference is { } preference)
             {
-                CheckTerm(preference, path + ".preference", sink);
+                CheckTerm(preference, path + ".preference", sink, required: false);
             }
         }
     }
 
-    private static void CheckTerm(V1NodeSelectorTerm term, string path, FindingSink sink)
+    private static void CheckTerm(V1NodeSelectorTerm term, string path, FindingSink sink, bool required)
     {
         if ((term.MatchExpressions?.Count ?? 0) == 0 && (term.MatchFields?.Count ?? 0) == 0)
         {
@@ -88,7 +90,7 @@ internal static class AffinityRules
         var expressions = term.MatchExpressions ?? [];
         for (var i = 0; i < expressions.Count; i++)
         {
-            CheckRequirement(expressions[i], $"{path}.matchExpressions[{i}]", sink);
+            CheckRequirement(expressions[i], $"{path}.matchExpressions[{i}]", sink, required);
         }
 
         var fields = term.MatchFields ?? [];
@@ -115,7 +117,7 @@ internal static class AffinityRules
         }
     }
 
-    private static void CheckRequirement(V1NodeSelectorRequirement requirement, string path, FindingSink sink)
+    private static void CheckRequirement(V1NodeSelectorRequirement requirement, string path, FindingSink sink, bool required)
     {
         var values = requirement.Values ?? [];
         switch (requirement.OperatorProperty)
@@ -135,15 +137,29 @@ internal static class AffinityRules
 
                 break;
             case "Gt" or "Lt":
-                if (values.Count != 1 || !long.TryParse(values[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+                if (values.Count != 1)
                 {
-                    sink.Add(GtLtValue, path + ".values", string.Join(",", values), $"must be a single integer value when operator is '{requirement.OperatorProperty}'");
+                    sink.Add(GtLtValue, path + ".values", string.Join(",", values), $"must be specified single value when operator is '{requirement.OperatorProperty}'");
+                }
+                else if (!Placement.NodeSelectorRequirementMatch.IsInteger(values[0]))
+                {
+                    sink.Add(Unparseable, path + ".values[0]", values[0], $"for 'Gt', 'Lt' operators, the value must be an integer: the scheduler and the DaemonSet controller match this term against no node");
                 }
 
                 break;
             default:
                 sink.Add(Operator, path + ".operator", requirement.OperatorProperty ?? "", "supported values: \"In\", \"NotIn\", \"Exists\", \"DoesNotExist\", \"Gt\", \"Lt\"");
                 break;
+        }
+
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (KubernetesNames.LabelValue(values[i]) is { } valueError)
+            {
+                // A required term's value is rejected by the API server for a new object; a preferred term's is accepted,
+                // but the scheduler cannot parse it either.
+                sink.Add(required ? ValueInvalid : Unparseable, $"{path}.values[{i}]", values[i], "value " + valueError + (required ? "" : ": the scheduler ignores this preferred term"));
+            }
         }
 
         if (KubernetesNames.QualifiedName(requirement.Key) is { } keyError)

@@ -4,13 +4,15 @@ namespace NodeAgents.Validation;
 
 /// <summary>
 /// Two agents that bind the same node port and protocol cannot both run on a node: the scheduler's NodePorts filter
-/// (k8s.io/kubernetes pkg/scheduler/framework/plugins/nodeports) keeps the second pod Pending there.
+/// (k8s.io/kubernetes pkg/scheduler/framework/plugins/nodeports) keeps the second pod Pending there. Only a node inventory
+/// can tell whether both land on a node (their node sets may be disjoint), so this is a warning; <c>plan</c> reports the
+/// clash as an error on exactly the nodes where both land.
 /// </summary>
 internal static class HostPortConflictRules
 {
-    public static readonly ValidationRule Conflict = new("host-port-conflict", Severity.Error,
+    public static readonly ValidationRule Conflict = new("host-port-conflict", Severity.Warning,
         "k8s.io/kubernetes pkg/scheduler/framework/plugins/nodeports (Fits: a node port and protocol is used once per node)",
-        "no two agents bind the same host port and protocol");
+        "no two agents bind the same host port and protocol (a clash where both land on a node; plan decides per node)");
 
     public static IReadOnlyList<ValidationRule> All { get; } = [Conflict];
 
@@ -32,7 +34,7 @@ internal static class HostPortConflictRules
                     var second = ObjectRef.Of(daemonSet);
                     sinkOf(daemonSet).Add(Conflict, path, $"{port}/{protocol}",
                         $"host port {port}/{protocol} is bound by both {first} ({owner.Path}) and {second}{(pod.HostNetwork == true ? " (hostNetwork)" : "")}: " +
-                        "they cannot run on the same node and the second stays Pending; change one agent's port");
+                        "on a node where both land the second stays Pending (plan --nodes shows which nodes); change one agent's port or keep their node sets apart");
                 }
                 else
                 {

@@ -28,10 +28,15 @@ internal static class PlanCommand
         var format = new Option<string>("--output", "-o") { Description = "table (default), json or markdown.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "markdown");
         var html = new Option<FileInfo?>("--html") { Description = "Also write the agent × node-group matrix as a self-contained HTML page to this file." };
+        var manifests = new Option<string?>("--manifests", "-m")
+        {
+            Description = "Also plan the DaemonSets of these manifests (a YAML/JSON file or folder: kubectl get ds -A -o yaml, helm template output); --stack is then optional.",
+        };
+        stack.Required = false;
 
         var command = new Command("plan", "Show which nodes each agent lands on, what the agents take per node, and coverage gaps, for a node inventory.")
         {
-            stack, projectDirectory, nodes, format, html,
+            stack, projectDirectory, nodes, format, html, manifests,
         };
         command.SetAction(parse => Run(
             parse.GetValue(projectDirectory)!,
@@ -39,35 +44,56 @@ internal static class PlanCommand
             parse.GetValue(nodes)!,
             parse.GetValue(format)!,
             parse.GetValue(html),
+            parse.GetValue(manifests),
             stdout,
             stderr));
         return command;
     }
 
-    private static int Run(DirectoryInfo projectDirectory, string stack, string nodesPath, string format, FileInfo? html, TextWriter stdout, TextWriter stderr)
+    private static int Run(DirectoryInfo projectDirectory, string? stack, string nodesPath, string format, FileInfo? html, string? manifestsPath, TextWriter stdout, TextWriter stderr)
     {
-        var bound = StackLoading.TryLoad(projectDirectory, stack, stderr);
-        if (bound is null)
+        if (stack is null && manifestsPath is null)
         {
+            stderr.WriteLine("error: plan needs --stack NAME, --manifests PATH, or both.");
             return ExitCodes.BadInput;
         }
 
-        // Plan only what render and pulumi up would deploy: a stack that breaks validation rules is refused first.
-        var manifests = ManifestSet.Build(bound.Agents, bound.PartOf);
-        if (!Validation.Passes(manifests, stack, stderr))
+        var daemonSets = new List<k8s.Models.V1DaemonSet>();
+        var policy = ManifestPlanning.NoPolicy;
+        if (stack is not null)
         {
-            return ExitCodes.Findings;
+            var bound = StackLoading.TryLoad(projectDirectory, stack, stderr);
+            if (bound is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            // Plan only what render and pulumi up would deploy: a stack that breaks validation rules is refused first.
+            var built = ManifestSet.Build(bound.Agents, bound.PartOf);
+            if (!Validation.Passes(built, stack, stderr))
+            {
+                return ExitCodes.Findings;
+            }
+
+            daemonSets.AddRange(built.Agents.Select(agent => agent.Objects.DaemonSet));
+            policy = bound.Coverage;
         }
 
         PlacementPlan plan;
         try
         {
+            if (manifestsPath is not null)
+            {
+                daemonSets = ManifestPlanning.Merge(daemonSets, ManifestDaemonSets.Read(manifestsPath));
+            }
+
             // The inventory is streamed into the planner; its problems surface after the last node, before any output.
-            plan = PlacementPlanner.Plan(manifests, nodesPath, bound.Coverage);
+            plan = PlacementPlanner.Plan(daemonSets, nodesPath, policy);
         }
         catch (InputException error)
         {
-            stderr.WriteLine($"error: {error.Problems.Count} problem{(error.Problems.Count == 1 ? "" : "s")} in the node inventory; nothing was written.");
+            var what = error.Problems.All(problem => manifestsPath is not null && problem.File.StartsWith(manifestsPath, StringComparison.Ordinal)) ? "the manifests" : "the node inventory";
+            stderr.WriteLine($"error: {error.Problems.Count} problem{(error.Problems.Count == 1 ? "" : "s")} in {what}; nothing was written.");
             foreach (var problem in error.Problems)
             {
                 stderr.WriteLine("  " + problem);
@@ -75,7 +101,18 @@ internal static class PlanCommand
 
             return ExitCodes.BadInput;
         }
+        catch (ArgumentException error) when (manifestsPath is not null)
+        {
+            stderr.WriteLine($"error: the DaemonSets cannot be planned; nothing was written.");
+            foreach (var line in error.Message.Split('\n'))
+            {
+                stderr.WriteLine("  " + line);
+            }
 
+            return ExitCodes.BadInput;
+        }
+
+        stack ??= "none (--manifests " + manifestsPath + ")";
         if (html is not null)
         {
             try

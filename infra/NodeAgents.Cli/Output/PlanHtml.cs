@@ -108,14 +108,14 @@ internal static class PlanHtml
             th{background:#f6f8fa}
             td.cell{min-width:8rem}
             td.cell small{display:block;color:#1f2328;opacity:.8;max-width:18rem}
-            .lands{background:#c9f2d0}.selector{background:#e6e8eb}.taint{background:#ffd8a8}.fit{background:#ffb3b3}
+            .lands{background:#c9f2d0}.selector{background:#e6e8eb}.taint{background:#ffd8a8}.fit{background:#ffb3b3}.wontrun{background:#e599f7}.degraded{background:#fff3bf}
             .legend span{display:inline-block;padding:.2rem .6rem;margin-right:.5rem;border:1px solid #d0d7de}
             li.error{color:#a40e26}li.warning{color:#7d4e00}
             </style></head><body>
             """);
         html.AppendLine($"<h1>Placement plan: stack <code>{E(stack)}</code></h1>");
         html.AppendLine($"<p>{E(PlanText.Summary(plan, stack, nodesPath))}</p>");
-        html.AppendLine("<p class=\"legend\"><span class=\"lands\">lands</span><span class=\"selector\">excluded by selector / affinity</span><span class=\"taint\">blocked by a taint</span><span class=\"fit\">does not fit (Pending)</span></p>");
+        html.AppendLine("<p class=\"legend\"><span class=\"lands\">lands</span><span class=\"selector\">excluded by selector / affinity</span><span class=\"taint\">blocked by a taint</span><span class=\"fit\">does not fit (Pending)</span><span class=\"wontrun\">created, will not run (kernel, architecture)</span><span class=\"degraded\">runs degraded (container runtime)</span></p>");
         html.Append("<table><thead><tr><th>group</th><th>nodes</th>");
         foreach (var agent in plan.Agents)
         {
@@ -133,9 +133,10 @@ internal static class PlanHtml
                     PlacementOutcome.Lands => "lands",
                     PlacementOutcome.ExcludedBySelector => "selector",
                     PlacementOutcome.BlockedByTaint => "taint",
+                    PlacementOutcome.WillNotRun => decision.Degraded ? "degraded" : "wontrun",
                     _ => "fit",
                 };
-                html.Append($"<td class=\"cell {css}\" title=\"{E(decision.Reason)}\">{E(PlanText.Cell(decision.Outcome))}");
+                html.Append($"<td class=\"cell {css}\" title=\"{E(decision.Reason)}\">{E(PlanText.Cell(decision))}");
                 if (decision.Reason.Length > 0)
                 {
                     html.Append($"<small>{E(decision.Reason)}</small>");

@@ -45,13 +45,14 @@ internal static class PlanJson
                 group.Nodes,
                 group.OperatingSystem,
                 group.Taints,
+                nodeInfo = group.NodeInfo,
                 allocatable = Amounts(group.Allocatable),
                 agentRequests = Amounts(group.AgentRequests),
                 agentTaxPercent = new { cpu = group.CpuTaxPercent, memory = group.MemoryTaxPercent, pods = group.PodTaxPercent },
                 group.ExcludedBy,
                 group.RequiredRoles,
                 placement = plan.Agents.Select((agent, index) => (agent.Name, group.Decisions[index]))
-                    .ToDictionary(pair => pair.Name, pair => new { outcome = pair.Item2.Outcome, reason = pair.Item2.Reason }),
+                    .ToDictionary(pair => pair.Name, pair => new { outcome = pair.Item2.Outcome, reason = pair.Item2.Reason, degraded = pair.Item2.Degraded, unknown = pair.Item2.Unknown }),
             }),
             problems = plan.Problems.Select(problem => new
             {

@@ -17,7 +17,7 @@ internal static class PlanMarkdown
         foreach (var group in plan.Groups)
         {
             var cells = new List<string> { group.Id, $"{group.Nodes.Count}: {PlanText.Nodes(group.Nodes)}", group.Description };
-            cells.AddRange(group.Decisions.Select(decision => decision.Outcome == PlacementOutcome.Lands ? "✅ lands" : $"{Icon(decision.Outcome)} {PlanText.Cell(decision.Outcome)}"));
+            cells.AddRange(group.Decisions.Select(decision => decision.Outcome == PlacementOutcome.Lands ? "✅ lands" : $"{Icon(decision.Outcome)} {PlanText.Cell(decision)}"));
             cells.AddRange([PlanText.Amounts(group.Allocatable), PlanText.Amounts(group.AgentRequests), PlanText.Tax(group), PlanText.Policy(group)]);
             text.AppendLine("| " + string.Join(" | ", cells.Select(Escape)) + " |");
         }
@@ -54,6 +54,7 @@ internal static class PlanMarkdown
     {
         PlacementOutcome.ExcludedBySelector => "➖",
         PlacementOutcome.BlockedByTaint => "⛔",
+        PlacementOutcome.WillNotRun => "💥",
         _ => "⏳",
     };
 

@@ -45,7 +45,7 @@ internal static class PlanTable
         foreach (var group in groups)
         {
             var cells = new List<string> { group.Id, $"{group.Nodes.Count}: {PlanText.Nodes(group.Nodes)}", group.Description };
-            cells.AddRange(group.Decisions.Select(decision => PlanText.Cell(decision.Outcome)));
+            cells.AddRange(group.Decisions.Select(PlanText.Cell));
             cells.AddRange([PlanText.Amounts(group.Allocatable), PlanText.Amounts(group.AgentRequests), PlanText.Tax(group), PlanText.Policy(group)]);
             table.AddRow(cells.Select(Markup.Escape).ToArray());
         }

@@ -11,11 +11,16 @@ internal static class PlanText
         PlacementOutcome.Lands => "lands",
         PlacementOutcome.ExcludedBySelector => "selector",
         PlacementOutcome.BlockedByTaint => "taint",
+        PlacementOutcome.WillNotRun => "WON'T RUN",
         _ => "PENDING",
     };
 
+    /// <summary>The short cell text of a decision: as <see cref="Cell(PlacementOutcome)"/>, <c>degraded</c> for a pod that runs degraded.</summary>
+    public static string Cell(PlacementDecision decision) =>
+        decision.Outcome == PlacementOutcome.WillNotRun && decision.Degraded ? "degraded" : Cell(decision.Outcome);
+
     /// <summary>The legend of the cell texts.</summary>
-    public const string Legend = "lands = the pod runs there; selector = excluded by nodeName, nodeSelector or required node affinity; taint = blocked by an untolerated NoSchedule/NoExecute taint; PENDING = created but does not fit";
+    public const string Legend = "lands = the pod runs there; selector = excluded by nodeName, nodeSelector or required node affinity; taint = blocked by an untolerated NoSchedule/NoExecute taint; PENDING = created but does not fit; WON'T RUN = created but the node's kernel or architecture fails the agent's requirement; degraded = runs without what the node's container runtime should give it";
 
     /// <summary>Up to three node names, then how many more.</summary>
     public static string Nodes(IReadOnlyList<string> nodes) =>
@@ -43,7 +48,7 @@ internal static class PlanText
             .Select((decision, index) => (decision, agent: plan.Agents[index].Name))
             .Where(pair => pair.decision.Outcome != PlacementOutcome.Lands)
             .GroupBy(pair => (pair.decision.Outcome, pair.decision.Reason))
-        select $"{grp.Id} ({Nodes(grp.Nodes)}): {string.Join(", ", reason.Select(pair => pair.agent))}: {Cell(reason.Key.Outcome)}: {reason.Key.Reason}";
+        select $"{grp.Id} ({Nodes(grp.Nodes)}): {string.Join(", ", reason.Select(pair => pair.agent))}: {Cell(reason.First().decision)}: {reason.Key.Reason}";
 
     /// <summary>The closing line, e.g. <c>stack prod, nodes.json: 4 agents on 8 nodes in 5 groups: 2 errors, 1 warning</c>.</summary>
     public static string Summary(PlacementPlan plan, string stack, string nodesPath)

@@ -56,11 +56,41 @@ public class DaemonSetPlacementTests
     [InlineData("Gt", "010", false)]
     [InlineData("Lt", "11", true)]
     [InlineData("Lt", "10", false)]
-    [InlineData("Gt", "-1", true)]
+    [InlineData("Gt", "9223372036854775807", false)]
     public void Gt_and_Lt_compare_integers_not_strings(string op, string bound, bool lands)
     {
         var daemonSet = DaemonSet(affinity: Required(Term(Expression("cores", op, bound))));
         Assert.Equal(lands, Decide(daemonSet, Labelled(("cores", "10"))).Outcome == PlacementOutcome.Lands);
+    }
+
+    /// <summary>
+    /// k8s.io/apimachinery pkg/labels/selector.go <c>NewRequirement</c>, called by k8s.io/component-helpers
+    /// scheduling/corev1/nodeaffinity for each requirement: the key must be a valid label key, each value a valid label
+    /// value (also for Gt/Lt, where <c>strconv.ParseInt</c> alone would accept <c>-1</c> and <c>+149</c>), Gt/Lt one integer.
+    /// A requirement that fails makes its whole term match no node; another term still can.
+    /// </summary>
+    [Theory]
+    [InlineData("zone", "In", "foo bar")]
+    [InlineData("cores", "Gt", "-1")]
+    [InlineData("cores", "Gt", "+149")]
+    [InlineData("cores", "Lt", "1.5")]
+    [InlineData("cores", "Lt", "99999999999999999999")]
+    [InlineData("cores", "Lt", " 20")]
+    [InlineData("bad key", "Exists")]
+    [InlineData("cores", "Exists", "10")]
+    [InlineData("zone", "NotIn")]
+    [InlineData("zone", "In", "a", "-b")]
+    public void A_requirement_Kubernetes_cannot_parse_makes_its_term_match_no_node(string key, string op, params string[] values)
+    {
+        var node = Labelled(("cores", "10"), ("zone", "a"));
+        var invalid = DaemonSet(affinity: Required(Term(Expression(key, op, values))));
+        var decision = Decide(invalid, node);
+        Assert.Equal(PlacementOutcome.ExcludedBySelector, decision.Outcome);
+        Assert.Contains("invalid, matches no node", decision.Reason);
+
+        // The same invalid term next to a valid one: the valid term still places the pod.
+        var withValidTerm = DaemonSet(affinity: Required(Term(Expression(key, op, values)), Term(Expression("zone", "In", "a"))));
+        Assert.Equal(PlacementOutcome.Lands, Decide(withValidTerm, node).Outcome);
     }
 
     [Fact]

@@ -64,6 +64,28 @@ public class PlacementPlannerTests
     }
 
     [Fact]
+    public void Two_agents_on_one_host_port_clash_only_on_the_nodes_where_both_land()
+    {
+        V1ContainerPort Port(int number) => new() { ContainerPort = number, HostPort = number, Protocol = "TCP" };
+        var agents = new[]
+        {
+            DaemonSet("exporter-a", "monitoring", nodeSelector: new() { ["pool"] = "a" }, ports: [Port(9100)]),
+            DaemonSet("exporter-b", "monitoring", nodeSelector: new() { ["pool"] = "b" }, ports: [Port(9100)]),
+            DaemonSet("exporter-all", "monitoring", affinity: Required(Term(Expression("pool", "In", "b", "c"))), ports: [Port(9100)]),
+        };
+        var nodes = new[] { Node("a1", new() { ["pool"] = "a" }), Node("b1", new() { ["pool"] = "b" }), Node("c1", new() { ["pool"] = "c" }) };
+        var plan = PlacementPlanner.Plan(agents, nodes, NoPolicy);
+
+        // Disjoint node sets (pool a vs pool b): no clash on a1; on b1 exporter-b and exporter-all both land; on c1 only exporter-all.
+        var clash = Assert.Single(plan.Problems);
+        Assert.Equal((PlanProblemKind.HostPortClash, "g2"), (clash.Kind, clash.GroupId));
+        Assert.Equal(["exporter-b", "exporter-all"], clash.Agents);
+        Assert.Equal(PlacementOutcome.Lands, plan.DecisionFor("exporter-a", "a1").Outcome);
+        Assert.Equal(PlacementOutcome.Lands, plan.DecisionFor("exporter-all", "c1").Outcome);
+        Assert.Equal(PlacementOutcome.DoesNotFit, plan.DecisionFor("exporter-all", "b1").Outcome);
+    }
+
+    [Fact]
     public void A_first_agent_that_does_not_fit_is_not_said_to_come_after_others()
     {
         var plan = PlacementPlanner.Plan([DaemonSet("big", cpu: "2", memory: "1Mi")], [Node("small", cpu: "1", memory: "1Gi")], NoPolicy);

@@ -71,7 +71,10 @@ public static class RuleCases
         ["Exists with values"] = new(o => Required(o, [Expr("zone", "Exists", "a")]), "affinity-values-forbidden", Term0 + ".values", Value: "a"),
         ["DoesNotExist with values"] = new(o => Required(o, [Expr("zone", "DoesNotExist", "a")]), "affinity-values-forbidden", Term0 + ".values", Value: "a"),
         ["Gt with two values"] = new(o => Required(o, [Expr("cores", "Gt", "1", "2")]), "affinity-gt-lt-value", Term0 + ".values", Value: "1,2"),
-        ["Lt with a word"] = new(o => Required(o, [Expr("cores", "Lt", "many")]), "affinity-gt-lt-value", Term0 + ".values", Value: "many"),
+        ["Gt with two values"] = new(o => Required(o, [Expr("cores", "Gt", "1", "2")]), "affinity-gt-lt-value", Term0 + ".values", Value: "1,2"),
+        // The API server accepts a word for Lt; labels.NewRequirement (strconv.ParseInt) does not: a warning.
+        ["Lt with a word"] = new(o => Required(o, [Expr("cores", "Lt", "many")]), "affinity-requirement-unparseable", Term0 + ".values[0]", Value: "many"),
+        ["In with a value with a space"] = new(o => Required(o, [Expr("zone", "In", "foo bar")]), "affinity-value-invalid", Term0 + ".values[0]", Value: "foo bar"),
         ["matchFields on a label"] = new(o => RequiredFields(o, new V1NodeSelectorRequirement { Key = "kubernetes.io/hostname", OperatorProperty = "In", Values = ["node-1"] }), "affinity-match-fields-invalid", Fields0 + ".key", Value: "kubernetes.io/hostname"),
         ["matchFields with two names"] = new(o => RequiredFields(o, new V1NodeSelectorRequirement { Key = "metadata.name", OperatorProperty = "In", Values = ["node-1", "node-2"] }), "affinity-match-fields-invalid", Fields0 + ".values", Value: "node-1,node-2"),
         ["empty nodeSelectorTerm"] = new(o => o.Pod(Fb).Affinity = new V1Affinity { NodeAffinity = new V1NodeAffinity { RequiredDuringSchedulingIgnoredDuringExecution = new V1NodeSelector { NodeSelectorTerms = [new V1NodeSelectorTerm()] } } }, "affinity-term-empty", Pod + ".affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]"),
