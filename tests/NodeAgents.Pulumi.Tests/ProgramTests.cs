@@ -72,26 +72,6 @@ public class ProgramTests
     }
 
     [Fact]
-    public async Task The_explicit_provider_takes_context_kubeconfig_and_renderYamlToDirectory_from_config_and_every_agent_uses_it()
-    {
-        var engine = new MockEngine();
-        var (config, secretKeys) = ConfigOf("dev");
-        config["kubernetes:renderYamlToDirectory"] = "rendered/dev";
-        config["kubernetes:kubeconfig"] = "/home/ci/.kube/dev";
-        await engine.RunAsync(StackProgram.Run, "dev", config, secretKeys);
-
-        var provider = Assert.Single(engine.Registered, args => args.Type == "pulumi:providers:kubernetes");
-        Assert.Equal("kubernetes", provider.Name);
-        Assert.Equal("dev", provider.Inputs["context"]);
-        Assert.Equal("rendered/dev", provider.Inputs["renderYamlToDirectory"]);
-        Assert.Equal("/home/ci/.kube/dev", provider.Inputs["kubeconfig"]);
-        var kubernetesResources = engine.Registered.Where(args => args.Type!.StartsWith("kubernetes:", StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(kubernetesResources);
-        Assert.Equal(15, kubernetesResources.Count); // 1 Namespace + 5 logging + 2 monitoring + 4 network (in kube-system, no Namespace) + 3 security objects
-        Assert.All(kubernetesResources, args => Assert.EndsWith("$pulumi:providers:kubernetes::kubernetes::kubernetes_id", args.Provider, StringComparison.Ordinal));
-    }
-
-    [Fact]
     public async Task An_invalid_stack_config_fails_the_run_with_every_problem_and_registers_nothing()
     {
         var engine = new MockEngine();
