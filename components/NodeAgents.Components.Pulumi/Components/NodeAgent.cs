@@ -23,9 +23,11 @@ namespace NodeAgents.Pulumi.Components;
 /// Every object has a fixed name, so every child except the Namespace is replaced delete-before-replace: a change
 /// Kubernetes cannot apply in place (a DaemonSet's <c>spec.selector</c>, a binding's <c>roleRef</c>, a ConfigMap's or
 /// Secret's data, which the Kubernetes provider replaces by default) deletes the old object before creating the new one
-/// instead of failing on "already exists". The DaemonSet has <c>replaceOnChanges: spec.selector</c>, since the provider
-/// would otherwise try an in-place update the API server rejects (apps/v1 validation: selector is immutable). The
-/// DaemonSet depends on the other children.
+/// instead of failing on "already exists". A new <c>spec.selector</c> (immutable in apps/v1) needs no
+/// <c>replaceOnChanges</c>: the provider's diff replaces the DaemonSet by itself (pulumi-kubernetes
+/// <c>provider/pkg/provider/diff.go</c>). The DaemonSet depends on the other children, and waits for its rollout up to
+/// <see cref="NodeAgentSpec.RolloutTimeout"/> (custom timeouts) when set; an OnDelete DaemonSet carries
+/// <c>pulumi.com/skipAwait</c> from the core builder and is not awaited.
 /// </para>
 /// The provider comes from <c>ComponentResourceOptions.Provider</c> (children inherit it); the component's
 /// <c>DependsOn</c> (e.g. a Namespace created once for several agents) is passed on to every child.
@@ -85,10 +87,17 @@ public class NodeAgent : ComponentResource
             children.Add(new Core.Service($"{name}-service-{service.Metadata.Name}", CoreV1.Service(service), Child(first)));
         }
 
-        // The Kubernetes provider updates a DaemonSet in place, which the API server rejects for a new selector
-        // (spec.selector is immutable in apps/v1): replaceOnChanges turns that into a (delete-before-)replacement.
+        // No replaceOnChanges is needed for spec.selector: the provider's diff already replaces a DaemonSet whose selector
+        // changes (pulumi-kubernetes v4.32.0 provider/pkg/provider/diff.go, forceNew: apps/v1 DaemonSet .spec.selector),
+        // and DeleteBeforeReplace (Child) frees the fixed name first.
         var daemonSetOptions = Child([.. first, .. children]);
-        daemonSetOptions.ReplaceOnChanges = ["spec.selector"];
+        if (prepared.Spec.RolloutTimeout is { } timeout)
+        {
+            // The provider waits for the rollout up to the resource's timeout (provider/pkg/await/daemonset.go: the
+            // request's timeout, else 10 minutes); create and update are the operations that roll pods.
+            daemonSetOptions.CustomTimeouts = new CustomTimeouts { Create = timeout, Update = timeout };
+        }
+
         var daemonSet = new Apps.DaemonSet($"{name}-daemonset", AppsV1.DaemonSet(objects.DaemonSet), daemonSetOptions);
 
         DaemonSetName = daemonSet.Metadata.Apply(metadata => metadata.Name);

@@ -122,6 +122,12 @@ public static class NodeAgentBuilder
             metadata.Annotations = new SortedDictionary<string, string>(StringComparer.Ordinal) { [NodeRequirements.Annotation] = requirements.ToAnnotation() };
         }
 
+        if (RolloutAwait.NeedsSkipAwait(spec.UpdateStrategy))
+        {
+            metadata.Annotations ??= new SortedDictionary<string, string>(StringComparer.Ordinal);
+            metadata.Annotations[RolloutAwait.SkipAwaitAnnotation] = "true";
+        }
+
         return Stamp(new V1DaemonSet
         {
             Metadata = metadata,
