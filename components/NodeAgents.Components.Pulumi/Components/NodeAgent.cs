@@ -42,7 +42,7 @@ public class NodeAgent : ComponentResource
     /// <param name="options">Component options, e.g. the Kubernetes provider.</param>
     /// <exception cref="RunException">The spec is invalid; nothing is registered and the run fails with every problem.</exception>
     public NodeAgent(string name, NodeAgentArgs args, ComponentResourceOptions? options = null)
-        : this("nodeagents:index:NodeAgent", name, Prepare("nodeagents:index:NodeAgent", name, args.Spec, args.OwnsNamespace), options)
+        : this("nodeagents:index:NodeAgent", name, Prepare("nodeagents:index:NodeAgent", name, args.Spec, args.OwnsNamespace, options), options)
     {
     }
 
@@ -131,10 +131,13 @@ public class NodeAgent : ComponentResource
     public Output<ImmutableDictionary<string, string>> SelectorLabels { get; private set; }
 
     /// <summary>Builds and validates the agent's objects; runs before anything is registered.</summary>
-    private protected static PreparedAgent Prepare(string type, string name, NodeAgentSpec spec, bool ownsNamespace)
+    /// <exception cref="RunException">The spec is invalid, or another component of the run already creates one of its objects.</exception>
+    private protected static PreparedAgent Prepare(string type, string name, NodeAgentSpec spec, bool ownsNamespace, ComponentResourceOptions? options)
     {
         var manifests = ManifestSet.Build([spec], spec.PartOf);
         AgentValidation.ThrowIfInvalid(type, name, spec, manifests);
+        // The Namespace is only this component's object when it owns it (NodeAgentArgs.OwnsNamespace).
+        ObjectClaims.Claim(type, name, ownsNamespace ? manifests.Objects : manifests.Agents[0].Objects.All, options);
         return new PreparedAgent(spec, manifests, ownsNamespace);
     }
 
