@@ -40,12 +40,12 @@ public class ProgramTests
             var inputs = registered.Single(r => r.Kind == obj.Kind && r.Name == obj.Metadata.Name).Inputs;
             if (obj.Kind == "Secret")
             {
-                // The only difference allowed: the deploy-time values, which the offline render leaves out by design.
                 Assert.Equal(["shared-key"], ((ImmutableDictionary<string, object>)inputs["stringData"]).Keys);
-                inputs = inputs.Remove("stringData");
             }
 
-            ObjectJson.AssertSame($"{stack}: {obj.Kind}/{obj.Metadata.Name}", ObjectJson.FromModel(obj), ObjectJson.FromInputs(inputs));
+            // The only differences allowed: the deploy-time values, which the offline render leaves out by design.
+            var hasSecret = offline.Agents.Any(agent => agent.Name == obj.Metadata.Name && agent.SecretEnv.Count > 0);
+            ObjectJson.AssertSame($"{stack}: {obj.Kind}/{obj.Metadata.Name}", ObjectJson.FromModel(obj), ObjectJson.FromInputsWithoutDeployTimeValues(obj.Kind, inputs, hasSecret));
         }
     }
 

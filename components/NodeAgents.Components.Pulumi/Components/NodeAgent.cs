@@ -75,11 +75,14 @@ public class NodeAgent : ComponentResource
             children.Add(configMap);
         }
 
+        Output<string>? secretVersion = null;
         if (objects.Secret is not null)
         {
             var secretArgs = CoreV1.Secret(objects.Secret);
-            secretArgs.StringData = SecretValues.For(name, prepared.Spec.SecretEnv, this);
+            var values = SecretValues.For(name, prepared.Spec.SecretEnv, this);
+            secretArgs.StringData = values;
             children.Add(new Core.Secret($"{name}-secret", secretArgs, Child(first)));
+            secretVersion = SecretVersion.Of(name, values, this);
         }
 
         foreach (var service in objects.Services)
@@ -98,7 +101,7 @@ public class NodeAgent : ComponentResource
             daemonSetOptions.CustomTimeouts = new CustomTimeouts { Create = timeout, Update = timeout };
         }
 
-        var daemonSet = new Apps.DaemonSet($"{name}-daemonset", AppsV1.DaemonSet(objects.DaemonSet), daemonSetOptions);
+        var daemonSet = new Apps.DaemonSet($"{name}-daemonset", AppsV1.DaemonSet(objects.DaemonSet, secretVersion is null ? null : new() { [SecretVersion.Annotation] = secretVersion }), daemonSetOptions);
 
         DaemonSetName = daemonSet.Metadata.Apply(metadata => metadata.Name);
         Namespace = daemonSet.Metadata.Apply(metadata => metadata.Namespace);
