@@ -78,7 +78,7 @@ public static class StackBinder
 
             if (value.Node is YamlScalarNode scalar)
             {
-                return scalar.Value;
+                return new StrictBinder(value.File, problems).Text(scalar, prefix + shortKey);
             }
 
             problems.Add(new InputProblem(value.File, prefix + shortKey, $"expected a string, got {YamlInput.Describe(value.Node)}", value.Node.Start.Line, value.Node.Start.Column));
@@ -133,13 +133,14 @@ public static class StackBinder
         var enabled = true;
         if (node is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode("enabled"), out var flag))
         {
-            if (flag is not YamlScalarNode { Value: "true" or "false" } value)
+            // As the Pulumi CLI types it: true, True and TRUE are true (yaml.v3 resolve.go), see PulumiTyping.
+            if (flag is not YamlScalarNode value || PulumiTyping.Read(value) is not { Kind: PulumiScalarKind.Boolean } typed)
             {
                 binder.Report(flag, path + ".enabled", $"expected true or false, got {YamlInput.Describe(flag)}");
                 return null;
             }
 
-            enabled = value.Value == "true";
+            enabled = typed.Text == "true";
         }
 
         // A disabled agent's options are still bound and checked, so a typo never hides behind enabled: false.

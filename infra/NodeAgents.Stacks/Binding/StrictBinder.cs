@@ -186,18 +186,48 @@ public sealed partial class StrictBinder
         return instance;
     }
 
-    private object? BindScalar(Type target, YamlScalarNode scalar, string path)
+    /// <summary>
+    /// The string the Pulumi program receives for <paramref name="scalar"/>, or null (and a problem) when the Pulumi CLI's
+    /// typing would hand it something else than what is written (<see cref="PulumiTyping.StringProblem"/>).
+    /// </summary>
+    public string? Text(YamlScalarNode scalar, string path)
     {
-        var text = scalar.Value ?? "";
-        var quoted = scalar.Style is YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted;
-        if (target == typeof(string))
+        if (PulumiTyping.StringProblem(scalar) is { } problem)
         {
-            return text;
+            Report(scalar, path, problem);
+            return null;
         }
 
+        return scalar.Value ?? "";
+    }
+
+    private object? BindScalar(Type target, YamlScalarNode scalar, string path)
+    {
+        if (target == typeof(string))
+        {
+            return Text(scalar, path);
+        }
+
+        // Numbers, booleans and quantities bind the value the Pulumi CLI hands the program (0x1F is 31, 1e3 is 1000, True
+        // is true), so render and pulumi up bind the same.
+        var typed = PulumiTyping.Read(scalar);
+        if (typed.Unrepresentable)
+        {
+            return Mismatch(scalar, path, "a finite number (the Pulumi CLI cannot hand .inf or .nan to the program)");
+        }
+
+        if (typed.Kind == PulumiScalarKind.Timestamp)
+        {
+            return Mismatch(scalar, path, $"{ScalarWord(target)} (the Pulumi CLI reads the unquoted {scalar.Value} as a timestamp)");
+        }
+
+        var text = typed.Text ?? "";
+        var quoted = typed.Kind == PulumiScalarKind.String && scalar.Style is YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted;
         if (target == typeof(bool))
         {
-            return bool.TryParse(text, out var flag) && !quoted ? flag : Mismatch(scalar, path, "true or false");
+            return typed.Kind == PulumiScalarKind.Boolean ? text == "true"
+                : quoted && text is "true" or "false" ? Mismatch(scalar, path, $"true or false (got the string '{text}'; remove the quotes)")
+                : Mismatch(scalar, path, "true or false");
         }
 
         if (target == typeof(int))
@@ -267,7 +297,12 @@ public sealed partial class StrictBinder
         ImageReference? image = null;
         if (node is YamlScalarNode scalar)
         {
-            found = ImageReference.Check(scalar.Value ?? "", out image);
+            if (Text(scalar, path) is not { } reference)
+            {
+                return null;
+            }
+
+            found = ImageReference.Check(reference, out image);
         }
         else if (node is YamlMappingNode mapping)
         {
@@ -286,7 +321,7 @@ public sealed partial class StrictBinder
                 }
                 else if (valueNode is YamlScalarNode value)
                 {
-                    parts[key] = value.Value;
+                    parts[key] = Text(value, $"{path}.{key}") ?? "";
                 }
                 else
                 {
@@ -318,7 +353,15 @@ public sealed partial class StrictBinder
     {
         if (keyNode is YamlScalarNode scalar)
         {
-            return scalar.Value ?? "";
+            // The Pulumi CLI turns a key it types as a number or boolean into text with Go's %v (3.10 → 3.1).
+            var key = PulumiTyping.KeyText(scalar);
+            if (key != (scalar.Value ?? ""))
+            {
+                Report(keyNode, path, $"the Pulumi CLI reads the unquoted key {scalar.Value} as '{key}'; quote it: \"{scalar.Value}\"");
+                return null;
+            }
+
+            return key;
         }
 
         Report(keyNode, path, $"keys must be plain strings, got {YamlInput.Describe(keyNode)} as a key");
