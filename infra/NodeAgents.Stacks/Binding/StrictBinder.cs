@@ -307,6 +307,7 @@ public sealed partial class StrictBinder
         else if (node is YamlMappingNode mapping)
         {
             var parts = new Dictionary<string, string?> { ["repository"] = null, ["tag"] = null, ["digest"] = null };
+            var unreadable = false;
             foreach (var (keyNode, valueNode) in mapping.Children)
             {
                 if (KeyOf(keyNode, path) is not { } key)
@@ -321,12 +322,18 @@ public sealed partial class StrictBinder
                 }
                 else if (valueNode is YamlScalarNode value)
                 {
-                    parts[key] = Text(value, $"{path}.{key}") ?? "";
+                    parts[key] = Text(value, $"{path}.{key}");
+                    unreadable |= parts[key] is null;
                 }
                 else
                 {
                     Mismatch(valueNode, $"{path}.{key}", "a string");
                 }
+            }
+
+            if (unreadable)
+            {
+                return null;
             }
 
             found = ImageReference.CheckParts(parts["repository"], parts["tag"], parts["digest"]);
