@@ -9,11 +9,12 @@ public static class Cli
     /// <summary>Parses <paramref name="args"/>, runs the command and returns its exit code (see <see cref="ExitCodes"/>).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("Render, validate and plan node-level agents (DaemonSets) from Pulumi stack files, offline.")
+        var root = new RootCommand("Render, validate, plan and diff node-level agents (DaemonSets) from Pulumi stack files, offline.")
         {
             RenderCommand.Create(stdout, stderr),
             ValidateCommand.Create(stdout, stderr),
             PlanCommand.Create(stdout, stderr),
+            DiffCommand.Create(stdout, stderr),
         };
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

@@ -101,7 +101,7 @@ public sealed class DiffReport
         }
 
         var checksumPath = $"spec.template.metadata.annotations[{ConfigChecksum.Annotation}]";
-        var causes = template.Where(field => field.Path != checksumPath).Select(field => field.Path["spec.template.spec.".Length..]).ToList();
+        var causes = template.Where(field => field.Path != checksumPath).Select(field => TemplatePath(field.Path)).ToList();
         if (template.Any(field => field.Path == checksumPath))
         {
             var configMaps = changes.Where(other => other.Key.Kind == "ConfigMap" && other.Key.Namespace == change.Key.Namespace && other.Kind == ChangeKind.Changed && References(obj, other.Key.Name)).Select(other => other.Key.ToString());
@@ -118,6 +118,10 @@ public sealed class DiffReport
         var least = (waves ?? 1) * RolloutWaves.LeastSecondsPerWave(daemonSet);
         return new DaemonSetImpact(change.Key, ImpactKind.RollingRestart, cause, nodes, waves, batch, least);
     }
+
+    /// <summary>A path inside the pod template: <c>containers[x].image</c> for the pod spec, <c>metadata.labels[…]</c> for the template's metadata.</summary>
+    private static string TemplatePath(string path) =>
+        path.StartsWith("spec.template.spec.", StringComparison.Ordinal) ? path["spec.template.spec.".Length..] : path["spec.template.".Length..];
 
     /// <summary>True when the DaemonSet's pod template reads the ConfigMap or Secret <paramref name="name"/> (volume, env or envFrom).</summary>
     private static bool References(JsonObject daemonSet, string name)
