@@ -44,7 +44,7 @@ public sealed record DaemonSetImpact(ObjectKey DaemonSet, ImpactKind Kind, strin
     /// <summary>One sentence for tables and comments.</summary>
     public string Summary => Kind switch
     {
-        ImpactKind.RollingRestart => $"rolling restart of {NodesText} in {(Nodes is null && Batch?.EndsWith('%') == true ? "at most " : "")}{Waves} wave{(Waves == 1 ? "" : "s")} ({Batch}), {(LeastSeconds > 0 ? $"at least {Duration(LeastSeconds)}" : "no lower bound on its duration (no readiness probe, no minReadySeconds)")}",
+        ImpactKind.RollingRestart => $"rolling restart of {NodesText} in {(Nodes is null && Batch?.EndsWith('%') == true ? "at most " : "")}{Waves} wave{(Waves == 1 ? "" : "s")} ({Batch}), {(LeastSeconds > 0 ? $"at least {Duration(LeastSeconds)}" : "no lower bound on its duration from probes or minReadySeconds")}",
         ImpactKind.OnDelete => "no pod restarts until pods are deleted by hand (updateStrategy OnDelete)",
         ImpactKind.Replacement => $"replacement: the old DaemonSet and its pods go before the new ones are ready: coverage gap on {NodesText}",
         ImpactKind.Created => $"created: pods start on {NodesText}",
