@@ -5,7 +5,8 @@ namespace NodeAgents.Diff;
 /// <summary>
 /// The field-level difference of two JSON objects. Mappings compare key by key (their order never counts); lists that
 /// Kubernetes treats as maps (<see cref="ListMapKeys"/>) match their items by key, so reordering them is no change; scalar
-/// sets (RBAC verbs, capabilities) ignore order; every other list is compared as a whole value, in order (command, args).
+/// sets (RBAC verbs, capabilities) ignore order; lists of objects without keys of the same length compare item by item
+/// (<c>rules[0].verbs</c>); every other list is compared as a whole value, in order (command, args).
 /// </summary>
 public static class FieldDiff
 {
@@ -43,6 +44,14 @@ public static class FieldDiff
 
                 return;
             case (JsonArray a, JsonArray b) when ListMapKeys.IsSet(schema) && SameSet(a, b):
+                return;
+            case (JsonArray a, JsonArray b) when a.Count == b.Count && a.Concat(b).All(item => item is JsonObject):
+                // Lists of objects without keys (RBAC rules): their order counts, so item i is compared with item i.
+                for (var i = 0; i < a.Count; i++)
+                {
+                    Walk($"{path}[{i}]", schema + "[]", a[i], b[i], changes);
+                }
+
                 return;
             default:
                 changes.Add(new FieldChange(path, before?.ToJsonString(), after?.ToJsonString()));
