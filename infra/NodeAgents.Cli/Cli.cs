@@ -38,7 +38,9 @@ public static class Cli
         {
             // A defect of the tool, never a finding (1) or bad input (2): one line, no stack trace.
             stderr.WriteLine($"internal error: {error.GetType().Name}: {error.Message}. Please report it with the command that caused it.");
-            return ExitCodes.InternalError;
+
+            // diff uses 3 for "changes found" (a pipeline gates on it), so its defects exit 1 instead.
+            return result.CommandResult.Command.Name == "diff" ? ExitCodes.Findings : ExitCodes.InternalError;
         }
     }
 }

@@ -152,7 +152,7 @@ public sealed class DiffCommandTests
                 "| object | change | impact |",
                 "|---|---|---|",
                 "| DaemonSet node-agents/node-exporter | changed | rolling restart of 3 nodes in 3 waves (maxUnavailable 1), at least 1 min 30 s (cause: metadata.labels[app.kubernetes.io/version]; containers[node-exporter].image) |",
-                "| ServiceAccount node-agents/node-exporter | changed |  |",
+                "| ServiceAccount node-agents/node-exporter | changed | metadata only: nothing restarts |",
             ],
             rows);
         Assert.Contains("<details><summary>DaemonSet node-agents/node-exporter: 3 fields</summary>", result.Stdout);
@@ -179,6 +179,16 @@ public sealed class DiffCommandTests
         var diff = project.Run("diff", "--stack", "t", "--base", basePath);
         Assert.Equal(3, diff.Exit);
         Assert.StartsWith("EVERY AGENT REMOVED", diff.Stdout);
+    }
+
+    [Fact]
+    public void Allow_empty_takes_only_true_or_false()
+    {
+        using var project = new TempProject(copyStacks: false);
+        project.Write("Pulumi.t.yaml", Monitoring + "\n  node-agents:allowEmpty: maybe\n");
+        var result = project.Run("render", "--stack", "t", "--stdout");
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("Pulumi.t.yaml:10:27: node-agents:allowEmpty: expected true or false, got 'maybe'", result.Stderr);
     }
 
     [Fact]

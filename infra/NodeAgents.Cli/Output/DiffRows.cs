@@ -42,6 +42,11 @@ internal static class DiffRows
         report.Impacts.FirstOrDefault(impact => impact.DaemonSet == change.Key) is { } impact
             ? impact.Summary + (impact.Kind is ImpactKind.RollingRestart or ImpactKind.OnDelete or ImpactKind.Replacement ? $" (cause: {impact.Cause})" : "")
             : change.Kind == ChangeKind.Removed ? "only removed by kubectl apply --prune or a GitOps prune; pulumi up deletes it"
+            : change.Kind == ChangeKind.Added ? "created"
+            : change.Fields.All(field => field.Path.StartsWith("metadata.", StringComparison.Ordinal)) ? "metadata only: nothing restarts"
+            : change.Key.Kind == "ConfigMap" ? "pods that mount it restart through the config checksum (see their DaemonSet)"
+            : change.Key.Kind == "Secret" ? "values supplied at deploy time; running pods keep the values they started with"
+            : change.Key.Kind is "ClusterRole" or "Role" or "ClusterRoleBinding" or "RoleBinding" ? "permissions change at once, without restarts"
             : "";
 
     /// <summary>The impacts of DaemonSets whose object did not change (a Secret-only change).</summary>
@@ -49,6 +54,6 @@ internal static class DiffRows
         report.Impacts.Where(impact => report.Changes.All(change => change.Key != impact.DaemonSet));
 
     /// <summary>A value cut to <paramref name="max"/> characters for tables (<c>—</c> when absent).</summary>
-    public static string Short(string? value, int max = 100) =>
+    public static string Short(string? value, int max = 160) =>
         value is null ? "—" : value.Length <= max ? value : value[..(max - 1)] + "…";
 }
