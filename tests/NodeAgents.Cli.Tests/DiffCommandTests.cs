@@ -188,7 +188,7 @@ public sealed class DiffCommandTests
         project.Write("Pulumi.t.yaml", Monitoring + "\n  node-agents:allowEmpty: maybe\n");
         var result = project.Run("render", "--stack", "t", "--stdout");
         Assert.Equal(2, result.Exit);
-        Assert.Contains("Pulumi.t.yaml:10:27: node-agents:allowEmpty: expected true or false, got 'maybe'", result.Stderr);
+        Assert.Contains("Pulumi.t.yaml:9:27: node-agents:allowEmpty: expected true or false, got 'maybe'", result.Stderr);
     }
 
     [Fact]
