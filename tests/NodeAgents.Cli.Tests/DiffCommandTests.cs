@@ -66,6 +66,31 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public void One_tag_change_in_prod_is_a_rolling_restart_in_waves_on_the_real_inventories()
+    {
+        using var project = new TempProject();
+        var basePath = Path.Combine(project.Path, "base");
+        Assert.Equal(0, project.Run("render", "--stack", "prod", "--out", basePath).Exit);
+        project.Write("Pulumi.prod.yaml", File.ReadAllText(Path.Combine(project.Path, "Pulumi.prod.yaml")).Replace("tag: 3.2.10", "tag: 3.2.11", StringComparison.Ordinal));
+        var result = project.Run("diff", "--stack", "prod", "--base", basePath, "--nodes", Path.Combine(RepoPaths.SharedData, "nodes"), "-o", "json");
+        Assert.Equal(3, result.Exit);
+        var root = Json(result);
+        Assert.Equal(16, root.GetProperty("nodeCount").GetInt32());
+
+        // Fluent Bit lands on the 14 Linux nodes (not the Windows node, not the 2018 GKE node with only beta.kubernetes.io/os);
+        // maxUnavailable 10% of 14 rounds up to 2 pods per wave: ceil(14 / 2) = 7 waves.
+        var impact = Assert.Single(root.GetProperty("impacts").EnumerateArray());
+        Assert.Equal("fluent-bit", impact.GetProperty("name").GetString());
+        Assert.Equal(14, impact.GetProperty("nodes").GetInt32());
+        Assert.Equal(7, impact.GetProperty("waves").GetInt32());
+        Assert.Equal("maxUnavailable 10%", impact.GetProperty("batch").GetString());
+
+        // The digest stayed: the nodes keep the old image, which the diff says.
+        var security = Assert.Single(root.GetProperty("security").EnumerateArray());
+        Assert.Equal("tag-changed-digest-kept", security.GetProperty("kind").GetString());
+    }
+
+    [Fact]
     public void Percentage_without_inventory_gives_the_most_waves_there_can_be()
     {
         var before = Monitoring.Replace("maxUnavailable: 1", "maxUnavailable: 25%");
@@ -179,6 +204,12 @@ public sealed class DiffCommandTests
         var diff = project.Run("diff", "--stack", "t", "--base", basePath);
         Assert.Equal(3, diff.Exit);
         Assert.StartsWith("EVERY AGENT REMOVED", diff.Stdout);
+        var markdown = project.Run("diff", "--stack", "t", "--base", basePath, "-o", "markdown");
+        Assert.StartsWith("**EVERY AGENT REMOVED: the current render deploys no DaemonSet; a sync with pruning deletes every agent.**\n\n### nodeagents diff", markdown.Stdout);
+        var json = Json(project.Run("diff", "--stack", "t", "--base", basePath, "-o", "json"));
+        Assert.True(json.GetProperty("everyAgentRemoved").GetBoolean());
+        Assert.Equal(["DaemonSet", "Namespace", "ServiceAccount"], json.GetProperty("changes").EnumerateArray().Select(change => change.GetProperty("kind").GetString()));
+        Assert.All(json.GetProperty("changes").EnumerateArray(), change => Assert.Equal("removed", change.GetProperty("change").GetString()));
     }
 
     [Fact]

@@ -10,6 +10,9 @@ internal static class RenderedFolder
     /// <summary>The largest file read, in bytes.</summary>
     public const long MaxFileBytes = 8 * 1024 * 1024;
 
+    /// <summary>The most files read from one folder.</summary>
+    public const int MaxFiles = 10_000;
+
     /// <summary>Every object of the <c>.yaml</c>, <c>.yml</c> and <c>.json</c> files directly in <paramref name="folder"/>, in file-name order.</summary>
     /// <exception cref="InputException">A file is too large or not YAML/JSON; every such file, with line and column.</exception>
     public static IReadOnlyList<JsonObject> Read(string folder)
@@ -18,7 +21,13 @@ internal static class RenderedFolder
         var problems = new List<InputProblem>();
         var files = Directory.EnumerateFiles(folder)
             .Where(file => Path.GetExtension(file) is ".yaml" or ".yml" or ".json" && !Path.GetFileName(file).StartsWith('.'))
-            .Order(StringComparer.Ordinal);
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (files.Count > MaxFiles)
+        {
+            throw new InputException([new InputProblem(folder, "", $"holds {files.Count} manifest files, more than {MaxFiles}; not a rendered stack")]);
+        }
+
         foreach (var file in files)
         {
             if (new FileInfo(file).Length > MaxFileBytes)

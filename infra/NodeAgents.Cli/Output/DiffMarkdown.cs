@@ -12,10 +12,18 @@ internal static class DiffMarkdown
     public static string Write(DiffReport report, DiffHeader header)
     {
         var text = new StringBuilder();
-        text.Append("### nodeagents diff: stack `").Append(header.Stack).Append("` against `").Append(header.Base).Append("`\n\n");
-        foreach (var line in DiffRows.Headline(report, header))
+        var headline = DiffRows.Headline(report, header).ToList();
+        if (report.EveryAgentRemoved)
         {
-            text.Append(line.StartsWith("EVERY", StringComparison.Ordinal) ? $"**{line}**" : line).Append("\n\n");
+            // The first line of the comment, above the heading, so no one reads past it.
+            text.Append("**").Append(headline[0]).Append("**\n\n");
+            headline.RemoveAt(0);
+        }
+
+        text.Append("### nodeagents diff: stack `").Append(header.Stack).Append("` against `").Append(header.Base).Append("`\n\n");
+        foreach (var line in headline)
+        {
+            text.Append(line).Append("\n\n");
         }
 
         if (!report.HasChanges)
