@@ -23,7 +23,10 @@ public static class StackBinder
     public static IReadOnlyList<string> AgentKeys { get; } = ["logging", "monitoring", "network", "security"];
 
     /// <summary>Every key of the project's namespace the binder knows.</summary>
-    public static IReadOnlyList<string> ProjectKeys { get; } = ["namespace", "partOf", .. AgentKeys, "forwardSharedKey", CoverageBinder.Key];
+    public static IReadOnlyList<string> ProjectKeys { get; } = ["namespace", "partOf", .. AgentKeys, "forwardSharedKey", CoverageBinder.Key, AllowEmptyKey];
+
+    /// <summary>The key that lets a stack deploy no agent (<c>true</c>/<c>false</c>, default false): render and diff refuse an empty stack without it.</summary>
+    public const string AllowEmptyKey = "allowEmpty";
 
     /// <summary>Binds <paramref name="input"/>.</summary>
     /// <exception cref="InputException">Any key is unknown, mistyped or invalid; lists every problem at once.</exception>
@@ -117,9 +120,16 @@ public static class StackBinder
         }
 
         var coverage = CoverageBinder.Bind(input, prefix, problems);
+        var allowEmpty = Text(AllowEmptyKey);
+        if (allowEmpty is not (null or "true" or "false"))
+        {
+            var value = input.Values[prefix + AllowEmptyKey];
+            problems.Add(new InputProblem(value.File, prefix + AllowEmptyKey, $"expected true or false, got '{allowEmpty}'", value.Node.Start.Line, value.Node.Start.Column));
+        }
+
         return problems.Count > 0
             ? throw new InputException(problems)
-            : new BoundStack(input.ProjectName, input.StackName, partOf, agents) { Coverage = coverage };
+            : new BoundStack(input.ProjectName, input.StackName, partOf, agents) { Coverage = coverage, AllowEmpty = allowEmpty == "true" };
     }
 
     private static NodeAgentSpec? BindAgent(string agentKey, YamlNode node, string path, StrictBinder binder, bool hasSharedKey)
