@@ -120,11 +120,16 @@ public static class StackBinder
         }
 
         var coverage = CoverageBinder.Bind(input, prefix, problems);
-        var allowEmpty = Text(AllowEmptyKey);
-        if (allowEmpty is not (null or "true" or "false"))
+        // A top-level value reaches the program as text (the CLI's MarshalString: true, True and "true" all arrive as
+        // "true"), so the text after the CLI's typing is what counts here.
+        string? allowEmpty = null;
+        if (input.Values.TryGetValue(prefix + AllowEmptyKey, out var allowValue) && !allowValue.IsSecret)
         {
-            var value = input.Values[prefix + AllowEmptyKey];
-            problems.Add(new InputProblem(value.File, prefix + AllowEmptyKey, $"expected true or false, got '{allowEmpty}'", value.Node.Start.Line, value.Node.Start.Column));
+            allowEmpty = allowValue.Node is YamlScalarNode flag ? PulumiTyping.Read(flag).Text : null;
+            if (allowEmpty is not ("true" or "false"))
+            {
+                problems.Add(new InputProblem(allowValue.File, prefix + AllowEmptyKey, $"expected true or false, got {YamlInput.Describe(allowValue.Node)}", allowValue.Node.Start.Line, allowValue.Node.Start.Column));
+            }
         }
 
         return problems.Count > 0
