@@ -45,4 +45,19 @@ public class FullConfigTests
         var offline = Assert.Throws<InputException>(() => StackBinder.Bind(StackInput.FromPulumiConfig("node-agents", "dev", config, secretKeys)));
         Assert.Equal("Pulumi.dev.yaml: " + expected, (Assert.Single(offline.Problems) with { Line = 0, Column = 0 }).ToString());
     }
+
+    [Fact]
+    public async Task A_stack_with_every_agent_disabled_is_refused_unless_it_allows_it()
+    {
+        var engine = new MockEngine();
+        var config = new Dictionary<string, string> { ["node-agents:logging"] = """{"enabled": false}""" };
+        var error = await Assert.ThrowsAsync<RunException>(() => engine.RunAsync(StackProgram.Run, "dev", config));
+
+        Assert.StartsWith("stack 'dev' deploys no agent (every agent is disabled): pulumi up would delete every deployed agent.", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(engine.Registered, args => args.Type != "pulumi:pulumi:Stack");
+
+        config["node-agents:allowEmpty"] = "true";
+        var (_, outputs) = await new MockEngine().RunAsync(StackProgram.Run, "dev", config);
+        Assert.Empty(outputs);
+    }
 }
