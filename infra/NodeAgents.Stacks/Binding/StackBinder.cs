@@ -151,10 +151,7 @@ public static class StackBinder
             // As the Pulumi CLI types it: true, True and TRUE are true (yaml.v3 resolve.go), see PulumiTyping.
             if (flag is not YamlScalarNode value || PulumiTyping.Read(value) is not { Kind: PulumiScalarKind.Boolean } typed)
             {
-                var quotedBoolean = flag is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted, Value: "true" or "false" } quoted
-                    ? $" (the string '{quoted.Value}'; remove the quotes)"
-                    : "";
-                binder.Report(flag, path + ".enabled", $"expected true or false, got {YamlInput.Describe(flag)}{quotedBoolean}");
+                binder.Report(flag, path + ".enabled", $"expected true or false{StrictBinder.BooleanHint(flag)}, got {YamlInput.Describe(flag)}");
                 return null;
             }
 

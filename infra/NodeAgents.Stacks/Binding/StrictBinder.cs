@@ -201,6 +201,19 @@ public sealed partial class StrictBinder
         return scalar.Value ?? "";
     }
 
+    /// <summary>
+    /// Why a scalar meant as a boolean is not one to the Pulumi CLI: a quoted <c>"true"</c> is a string, and yaml.v3 reads
+    /// <c>yes</c>, <c>no</c>, <c>on</c> and <c>off</c> as strings (resolve.go); empty otherwise.
+    /// </summary>
+    public static string BooleanHint(YamlNode node) => node switch
+    {
+        YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted, Value: "true" or "false" } quoted
+            => $" (got the string '{quoted.Value}'; remove the quotes)",
+        YamlScalarNode scalar when PulumiTyping.Read(scalar).Kind == PulumiScalarKind.String && (scalar.Value ?? "").ToLowerInvariant() is "yes" or "no" or "on" or "off" or "y" or "n"
+            => " (the Pulumi CLI reads yes, no, on and off as strings; write true or false)",
+        _ => "",
+    };
+
     private object? BindScalar(Type target, YamlScalarNode scalar, string path)
     {
         if (target == typeof(string))
@@ -225,9 +238,7 @@ public sealed partial class StrictBinder
         var quoted = typed.Kind == PulumiScalarKind.String && scalar.Style is YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted;
         if (target == typeof(bool))
         {
-            return typed.Kind == PulumiScalarKind.Boolean ? text == "true"
-                : quoted && text is "true" or "false" ? Mismatch(scalar, path, $"true or false (got the string '{text}'; remove the quotes)")
-                : Mismatch(scalar, path, "true or false");
+            return typed.Kind == PulumiScalarKind.Boolean ? text == "true" : Mismatch(scalar, path, "true or false" + BooleanHint(scalar));
         }
 
         if (target == typeof(int))
@@ -272,6 +283,14 @@ public sealed partial class StrictBinder
             return Mismatch(scalar, path, "a non-negative Kubernetes quantity (requests and limits cannot be negative)");
         }
 
+        if (typed.Kind != PulumiScalarKind.String && text != scalar.Value && NodeAgents.Placement.QuantityRules.IsQuantity(scalar.Value ?? "")
+            && NodeAgents.Placement.QuantityRules.IsQuantity(text) && !SameQuantity(scalar.Value!, text))
+        {
+            // e.g. 0777: Kubernetes reads 777, but the Pulumi CLI hands the program the octal 511.
+            Report(scalar, path, $"the Pulumi CLI reads the unquoted {scalar.Value} as the number {text}, which is another quantity; quote it: \"{scalar.Value}\"");
+            return null;
+        }
+
         if (!NodeAgents.Placement.QuantityRules.IsQuantity(text))
         {
             return Mismatch(scalar, path, "a Kubernetes quantity such as 100m, 0.5, 128Mi or 1Gi");
@@ -288,6 +307,19 @@ public sealed partial class StrictBinder
         catch (Exception error) when (error is FormatException or ArgumentException or OverflowException or ArithmeticException)
         {
             return Mismatch(scalar, path, "a Kubernetes quantity such as 100m, 0.5, 128Mi or 1Gi");
+        }
+    }
+
+    /// <summary>True when both texts are the same amount, or either is out of the range compared here (the range check reports it).</summary>
+    private static bool SameQuantity(string written, string handedOver)
+    {
+        try
+        {
+            return new ResourceQuantity(written).ToDecimal() == new ResourceQuantity(handedOver).ToDecimal();
+        }
+        catch (Exception error) when (error is FormatException or ArgumentException or OverflowException or ArithmeticException)
+        {
+            return true;
         }
     }
 

@@ -278,7 +278,8 @@ public static partial class StackFiles
                 continue;
             }
 
-            var secret = value is YamlMappingNode secure && Child(secure, "secure") is not null;
+            // A secure value is a mapping of exactly one key, secure, holding a string (config/object.go, isSecureValue).
+            var secret = value is YamlMappingNode secure && secure.Children.Count == 1 && Child(secure, "secure") is YamlScalarNode;
             values[fullKey] = new ConfigValue(value, file, secret, keyNode);
         }
     }

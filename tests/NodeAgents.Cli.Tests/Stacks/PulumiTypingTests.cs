@@ -164,7 +164,7 @@ public class PulumiTypingTests
 
         var error = Assert.Throws<InputException>(() => StackBinder.Bind(StackFiles.Load(project.Path, "qa")));
 
-        Assert.Contains(error.Problems, problem => problem.Message == "expected true or false, got 'true' (the string 'true'; remove the quotes)" && problem.Line == 3);
+        Assert.Contains(error.Problems, problem => problem.Message == "expected true or false (got the string 'true'; remove the quotes), got 'true'" && problem.Line == 3);
         Assert.Contains(error.Problems, problem => problem.Message == "expected a finite number (the Pulumi CLI cannot hand .inf or .nan to the program), got '.inf'" && problem.Line == 5);
     }
 
@@ -222,5 +222,42 @@ public class PulumiTypingTests
 
         var error = Assert.Throws<InputException>(() => PulumiProgramConfig.Read(name => name == PulumiProgramConfig.ConfigVariable ? "[1," : null));
         Assert.StartsWith("the config the Pulumi engine handed over is not the expected JSON", Assert.Single(error.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_alias_inside_its_own_anchor_is_rejected_instead_of_looping()
+    {
+        var problems = new List<InputProblem>();
+        Assert.Null(YamlInput.Parse("a: &m {b: *m}\n", "Pulumi.qa.yaml", problems));
+
+        Assert.Equal(new InputProblem("Pulumi.qa.yaml", "", "anchor 'm' value contains itself, which the Pulumi CLI's YAML reader rejects", 1, 11), Assert.Single(problems));
+    }
+
+    [Fact]
+    public void Only_a_mapping_of_exactly_one_string_secure_key_is_a_secret_as_the_CLI_decides()
+    {
+        using var project = new TempProject(copyStacks: false);
+        project.Write("Pulumi.qa.yaml", "config:\n  node-agents:monitoring: {}\n  node-agents:a: {secure: AAABAC}\n  node-agents:b: {secure: x, other: y}\n  node-agents:c: {secure: {x: 1}}\n");
+
+        var values = StackFiles.Load(project.Path, "qa").Values;
+
+        Assert.True(values["node-agents:a"].IsSecret);
+        Assert.False(values["node-agents:b"].IsSecret);
+        Assert.False(values["node-agents:c"].IsSecret);
+    }
+
+    [Fact]
+    public void A_quantity_the_CLI_turns_into_another_number_and_a_yes_for_a_boolean_are_explained()
+    {
+        using var project = new TempProject(copyStacks: false);
+        project.Write("Pulumi.qa.yaml", "config:\n  node-agents:monitoring:\n    resources: {requests: {cpu: 0777, memory: 1.0}}\n  node-agents:logging:\n    enabled: yes\n");
+
+        var error = Assert.Throws<InputException>(() => StackBinder.Bind(StackFiles.Load(project.Path, "qa")));
+
+        Assert.Contains(error.Problems, problem => problem.Path == "node-agents:monitoring.resources.requests.cpu"
+            && problem.Message == "the Pulumi CLI reads the unquoted 0777 as the number 511, which is another quantity; quote it: \"0777\"");
+        Assert.DoesNotContain(error.Problems, problem => problem.Path.EndsWith(".memory", StringComparison.Ordinal)); // 1.0 → 1, the same quantity
+        Assert.Contains(error.Problems, problem => problem.Path == "node-agents:logging.enabled"
+            && problem.Message == "expected true or false (the Pulumi CLI reads yes, no, on and off as strings; write true or false), got 'yes'");
     }
 }
