@@ -33,7 +33,7 @@ internal sealed class JsonDuplicateKeys
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName:
-                    var name = new Name((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length, reader.ValueIsEscaped);
+                    var name = Name.Of(item, (int)reader.TokenStartIndex + 1, reader.ValueSpan.Length, reader.ValueIsEscaped);
                     if (parent!.Contains(item, name))
                     {
                         var text = name.Text(item);
@@ -78,9 +78,16 @@ internal sealed class JsonDuplicateKeys
         return path.Append(path.Length == 0 ? "" : ".").Append(key).ToString();
     }
 
-    /// <summary>A property name's raw bytes in the item (without quotes) and whether they hold escapes.</summary>
-    private readonly record struct Name(int Start, int Length, bool Escaped)
+    /// <summary>A property name's raw bytes in the item (without quotes), whether they hold escapes, and a hash of its text.</summary>
+    private readonly record struct Name(int Start, int Length, bool Escaped, int Hash)
     {
+        public static Name Of(ReadOnlySpan<byte> item, int start, int length, bool escaped)
+        {
+            var hash = new HashCode();
+            hash.AddBytes(escaped ? Encoding.UTF8.GetBytes(new Name(start, length, true, 0).Text(item)) : item.Slice(start, length));
+            return new Name(start, length, escaped, hash.ToHashCode());
+        }
+
         public string Text(ReadOnlySpan<byte> item)
         {
             var raw = item.Slice(Start, Length);
@@ -96,6 +103,7 @@ internal sealed class JsonDuplicateKeys
         }
 
         public bool SameAs(ReadOnlySpan<byte> item, Name other) =>
+            Hash != other.Hash ? false :
             !Escaped && !other.Escaped
                 ? item.Slice(Start, Length).SequenceEqual(item.Slice(other.Start, other.Length))
                 : Text(item) == other.Text(item);
