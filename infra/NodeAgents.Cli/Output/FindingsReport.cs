@@ -29,7 +29,7 @@ internal static class FindingsReport
                     Markup.Escape(finding.Message));
             }
 
-            console.Write(table);
+            Terminal.Write(console, table);
         }
 
         console.WriteLine(Summary(findings, stack));
