@@ -208,7 +208,14 @@ public sealed partial class StrictBinder
 
         if (target == typeof(bool))
         {
-            return bool.TryParse(text, out var flag) && !quoted ? flag : Mismatch(scalar, path, "true or false");
+            if (bool.TryParse(text, out var flag) && quoted)
+            {
+                // A quoted true is a string in YAML (and in the Pulumi CLI's config), not a boolean.
+                Report(scalar, path, $"expected true or false, got the string '{text}'; remove the quotes");
+                return null;
+            }
+
+            return bool.TryParse(text, out flag) ? flag : Mismatch(scalar, path, "true or false");
         }
 
         if (target == typeof(int))

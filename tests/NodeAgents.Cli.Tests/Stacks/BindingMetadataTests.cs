@@ -116,4 +116,18 @@ public class BindingMetadataTests
         Assert.Equal(["linux"], options.NodeAffinity!.RequiredDuringSchedulingIgnoredDuringExecution.NodeSelectorTerms.Single().MatchExpressions.Single().Values);
         Assert.Equal(30, options.TerminationGracePeriodSeconds);
     }
+
+    [Fact]
+    public void A_quoted_boolean_is_named_a_string_with_the_fix()
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader("privileged: 'true'\nlogLevel: info\n"));
+        var problems = new List<InputProblem>();
+
+        var options = new StrictBinder("Pulumi.qa.yaml", problems).Bind<SecurityAgentOptions>(stream.Documents[0].RootNode, "node-agents:security");
+
+        var problem = Assert.Single(problems);
+        Assert.Equal("Pulumi.qa.yaml:1:13: node-agents:security.privileged: expected true or false, got the string 'true'; remove the quotes", problem.ToString());
+        Assert.False(options!.Privileged);
+    }
 }
