@@ -51,5 +51,9 @@ if [ -n "$pulumi_projects" ]; then
   rm -f "$log"
 fi
 
+# The Native AOT binary: built without trimming/AOT warnings and rendering both stacks byte-identically to the JIT
+# build, wherever the native toolchain (clang, zlib1g-dev) is installed; a loud skip line otherwise.
+./scripts/native-check.sh || status=$?
+
 summary
 exit "$status"

@@ -10,7 +10,8 @@ namespace NodeAgents.Placement;
 /// in memory as a whole: System.Text.Json's <see cref="Utf8JsonReader"/> walks the document in chunks, and in the same
 /// single pass <see cref="NodeFields"/> picks out what grouping needs; an item becomes a <see cref="V1Node"/> (KubernetesClient's
 /// <see cref="KubernetesJson"/>) only when it is the first of its group. The buffer grows only to the size of the largest
-/// item. Positions of problems are absolute 1-based lines and columns of the file.
+/// item. Positions of problems are absolute 1-based lines and columns of the file. A key repeated in one object of an item
+/// is a problem at the repeated key (<see cref="JsonDuplicateKeys"/>).
 /// </summary>
 internal sealed partial class JsonNodeStream : IDisposable
 {
@@ -25,6 +26,7 @@ internal sealed partial class JsonNodeStream : IDisposable
     private Phase phase = Phase.Start;
     private readonly QuantityCache quantities = new();
     private readonly NodeFields fields;
+    private readonly JsonDuplicateKeys duplicateKeys = new();
 
     private JsonNodeStream(string file, IReadOnlyCollection<string> labelKeys)
     {
@@ -49,7 +51,7 @@ internal sealed partial class JsonNodeStream : IDisposable
     /// <summary>
     /// The nodes of <paramref name="file"/> as views with their item path (<c>items[N].</c>), in order; each view is valid
     /// until the enumeration moves on. Problems go to <paramref name="problems"/> and the item is skipped: not valid JSON, not
-    /// an object, a kind other than Node, a capacity or allocatable value that is not a quantity. The root's kind is checked
+    /// an object, a kind other than Node, a key repeated in one object, a capacity or allocatable value that is not a quantity. The root's kind is checked
     /// after the last item; a root without <c>items</c> but with kind Node is read as one node.
     /// </summary>
     /// <param name="file">The file to read.</param>
@@ -287,12 +289,16 @@ internal sealed partial class JsonNodeStream : IDisposable
                     }
 
                     var (itemLine, itemColumn) = PositionOf(offset + itemStart);
-                    IReadOnlyList<(string, string, long, long)> bad = fields.Problems.Count == 0 ? [] : fields.Problems.Select(problem =>
-                    {
-                        var (valueLine, valueColumn) = PositionOf(offset + (int)problem.Start);
-                        return (problem.Path, problem.Message, valueLine, valueColumn);
-                    }).ToList();
                     var bytes = buffer.AsMemory(offset + itemStart, (int)reader.BytesConsumed - itemStart);
+                    var repeated = new List<(string Path, string Message, long Start)>();
+                    duplicateKeys.Find(bytes.Span, repeated);
+                    IReadOnlyList<(string, string, long, long)> bad = fields.Problems.Count == 0 && repeated.Count == 0 ? [] : fields.Problems
+                        .Concat(repeated.Select(problem => (problem.Path, problem.Message, Start: itemStart + problem.Start)))
+                        .Select(problem =>
+                        {
+                            var (valueLine, valueColumn) = PositionOf(offset + (int)problem.Start);
+                            return (problem.Path, problem.Message, valueLine, valueColumn);
+                        }).ToList();
                     Commit(ref reader);
                     item = new Item(bytes, itemLine, itemColumn) { Problems = bad };
                     return StepResult.Item;

@@ -33,9 +33,7 @@ internal static class ValidateCommand
             if (format == "json")
             {
                 // Machines get the input problems as data too: {stack, inputProblems: [{file, path, message, line, column}]}.
-                stdout.WriteLine(System.Text.Json.JsonSerializer.Serialize(
-                    new { stack, inputProblems = problems.Select(p => new { file = p.File, path = p.Path, message = p.Message, line = p.Line, column = p.Column }) },
-                    new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+                stdout.WriteLine(FindingsReport.InputProblemsJson(problems, stack));
             }
 
             return ExitCodes.BadInput;

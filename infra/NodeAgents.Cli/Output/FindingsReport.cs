@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NodeAgents.Input;
 using NodeAgents.Validation;
 using Spectre.Console;
 
@@ -8,6 +9,8 @@ namespace NodeAgents.Cli.Output;
 /// <summary>Prints validator findings: a table for people, or a JSON document for machines.</summary>
 internal static class FindingsReport
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     /// <summary>A table (severity, object, path, value, rule, message) and a count line; one line "no findings" when empty.</summary>
     public static void WriteTable(IReadOnlyList<Finding> findings, string stack, TextWriter writer)
     {
@@ -26,7 +29,7 @@ internal static class FindingsReport
                     Markup.Escape(finding.Message));
             }
 
-            console.Write(table);
+            Terminal.Write(console, table);
         }
 
         console.WriteLine(Summary(findings, stack));
@@ -41,7 +44,7 @@ internal static class FindingsReport
         var items = new JsonArray();
         foreach (var finding in findings)
         {
-            items.Add(new JsonObject
+            items.Add((JsonNode)new JsonObject
             {
                 ["severity"] = finding.Severity.ToString().ToLowerInvariant(),
                 ["kind"] = finding.Object.Kind,
@@ -62,7 +65,29 @@ internal static class FindingsReport
             ["warnings"] = findings.Count(finding => finding.Severity == Severity.Warning),
             ["findings"] = items,
         };
-        writer.Write(document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        writer.Write(document.ToJsonString(Indented) + "\n");
+    }
+
+    /// <summary>
+    /// Input problems for machines: <c>{"stack", "inputProblems": [{"file", "path", "message", "line", "column"}]}</c>,
+    /// indented (line and column are 0 when a problem has no position).
+    /// </summary>
+    public static string InputProblemsJson(IEnumerable<InputProblem> problems, string stack)
+    {
+        var items = new JsonArray();
+        foreach (var problem in problems)
+        {
+            items.Add((JsonNode)new JsonObject
+            {
+                ["file"] = problem.File,
+                ["path"] = problem.Path,
+                ["message"] = problem.Message,
+                ["line"] = problem.Line,
+                ["column"] = problem.Column,
+            });
+        }
+
+        return new JsonObject { ["stack"] = stack, ["inputProblems"] = items }.ToJsonString(Indented);
     }
 
     /// <summary><c>stack NAME: N errors, M warnings</c>.</summary>

@@ -15,7 +15,7 @@ internal static class PlanTable
         var console = Terminal.Over(writer);
         for (var start = 0; start < plan.Groups.Count || start == 0; start += RowsPerTable)
         {
-            console.Write(Table(plan, plan.Groups.Skip(start).Take(RowsPerTable)));
+            Terminal.Write(console, Table(plan, plan.Groups.Skip(start).Take(RowsPerTable)));
         }
 
         // Only the table goes through Spectre.Console; the lines below are written as they are, never wrapped, for CI logs.

@@ -27,7 +27,7 @@ internal static class RenderSummary
         }
 
         var console = Terminal.Over(writer);
-        console.Write(table);
+        Terminal.Write(console, table);
         console.WriteLine($"stack {stack}: {manifests.Agents.Count} agents, {objectCount} objects → {destination}");
         foreach (var secret in manifests.Agents.Select(agent => agent.Objects.Secret).OfType<V1Secret>())
         {

@@ -1,8 +1,7 @@
 using NodeAgents.Input;
 using System.Collections;
 using System.Globalization;
-using System.Reflection;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using k8s.Models;
 using NodeAgents.Model;
@@ -15,7 +14,9 @@ namespace NodeAgents.Stacks.Binding;
 /// Binds a YAML/JSON node tree onto a .NET type strictly: unknown keys (with the closest valid key suggested), wrong
 /// types, invalid quantities, percentages and image references are all collected as <see cref="InputProblem"/>s with
 /// their key path and position, instead of stopping at the first. Keys are the properties' JSON names
-/// (<c>[JsonPropertyName]</c> for <c>k8s.Models</c> types, camelCase otherwise).
+/// (<c>[JsonPropertyName]</c> for <c>k8s.Models</c> types, camelCase otherwise). No runtime reflection: the types'
+/// members come from source-generated metadata (<see cref="BindingMetadata"/>), so the binder works under trimming and
+/// Native AOT; <see cref="Bind{T}"/> takes the option types of <see cref="BindingMetadata.Roots"/> and the types they reach.
 /// </summary>
 public sealed partial class StrictBinder
 {
@@ -68,8 +69,7 @@ public sealed partial class StrictBinder
             return null;
         }
 
-        if (target == typeof(string) || target == typeof(bool) || target == typeof(int) || target == typeof(long) ||
-            target == typeof(double) || target.IsEnum || target == typeof(IntOrString) || target == typeof(ResourceQuantity))
+        if (IsScalar(target))
         {
             return node is YamlScalarNode scalar ? BindScalar(target, scalar, path) : Mismatch(node, path, ScalarWord(target));
         }
@@ -79,14 +79,15 @@ public sealed partial class StrictBinder
             return BindImage(node, path);
         }
 
-        if (ListElementType(target) is { } elementType)
+        var info = BindingMetadata.Of(target);
+        if (info.Kind == JsonTypeInfoKind.Enumerable && info.ElementType is { } elementType)
         {
             if (node is not YamlSequenceNode sequence)
             {
                 return Mismatch(node, path, "a list");
             }
 
-            var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementType))!;
+            var list = BindingMetadata.CreateList(elementType);
             var index = 0;
             foreach (var item in sequence.Children)
             {
@@ -106,14 +107,14 @@ public sealed partial class StrictBinder
             return list;
         }
 
-        if (DictionaryValueType(target) is { } valueType)
+        if (info.Kind == JsonTypeInfoKind.Dictionary && info.KeyType == typeof(string) && info.ElementType is { } valueType)
         {
             if (node is not YamlMappingNode mapping)
             {
                 return Mismatch(node, path, "a mapping");
             }
 
-            var dictionary = (IDictionary)Activator.CreateInstance(typeof(SortedDictionary<,>).MakeGenericType(typeof(string), valueType), StringComparer.Ordinal)!;
+            var dictionary = BindingMetadata.CreateDictionary(valueType);
             foreach (var (keyNode, valueNode) in mapping.Children)
             {
                 if (KeyOf(keyNode, path) is not { } key)
@@ -137,18 +138,20 @@ public sealed partial class StrictBinder
             return dictionary;
         }
 
-        return BindObject(target, node, path, ignoredKeys);
+        return info.Kind == JsonTypeInfoKind.Object
+            ? BindObject(info, node, path, ignoredKeys)
+            : throw new InvalidOperationException($"the binder cannot bind {target} ({info.Kind})");
     }
 
-    private object? BindObject(Type target, YamlNode node, string path, IReadOnlyCollection<string>? ignoredKeys)
+    private object? BindObject(JsonTypeInfo info, YamlNode node, string path, IReadOnlyCollection<string>? ignoredKeys)
     {
         if (node is not YamlMappingNode mapping)
         {
             return Mismatch(node, path, "a mapping");
         }
 
-        var properties = Properties(target);
-        var instance = Activator.CreateInstance(target)!;
+        var properties = BindingMetadata.Properties(info);
+        var instance = BindingMetadata.Create(info);
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
             if (KeyOf(keyNode, path) is not { } key)
@@ -179,11 +182,19 @@ public sealed partial class StrictBinder
             var value = BindValue(property.PropertyType, valueNode, childPath);
             if (value is not null)
             {
-                property.SetValue(instance, value);
+                instance = BindingMetadata.Set(info, property, instance, value);
             }
         }
 
         return instance;
+    }
+
+    /// <summary>Whether the binder reads <paramref name="type"/> (nullable or not) from one scalar rather than from its members.</summary>
+    internal static bool IsScalar(Type type)
+    {
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        return target == typeof(string) || target == typeof(bool) || target == typeof(int) || target == typeof(long) ||
+               target == typeof(double) || target.IsEnum || target == typeof(IntOrString) || target == typeof(ResourceQuantity);
     }
 
     /// <summary>
@@ -417,39 +428,6 @@ public sealed partial class StrictBinder
         target == typeof(string) ? "a string" :
         target == typeof(bool) ? "true or false" :
         target.IsEnum ? "a single value" : "a single value (number or string)";
-
-    private static Dictionary<string, PropertyInfo> Properties(Type type) => type
-        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-        .Where(property => property.CanWrite && property.GetIndexParameters().Length == 0)
-        .ToDictionary(property => property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? char.ToLowerInvariant(property.Name[0]) + property.Name[1..], StringComparer.Ordinal);
-
-    private static Type? ListElementType(Type type)
-    {
-        if (!type.IsGenericType)
-        {
-            return null;
-        }
-
-        var definition = type.GetGenericTypeDefinition();
-        return definition == typeof(IReadOnlyList<>) || definition == typeof(IList<>) || definition == typeof(List<>) ||
-               definition == typeof(IEnumerable<>) || definition == typeof(ICollection<>) || definition == typeof(IReadOnlyCollection<>)
-            ? type.GetGenericArguments()[0]
-            : null;
-    }
-
-    private static Type? DictionaryValueType(Type type)
-    {
-        if (!type.IsGenericType)
-        {
-            return null;
-        }
-
-        var definition = type.GetGenericTypeDefinition();
-        return (definition == typeof(IReadOnlyDictionary<,>) || definition == typeof(IDictionary<,>) || definition == typeof(Dictionary<,>)) &&
-               type.GetGenericArguments()[0] == typeof(string)
-            ? type.GetGenericArguments()[1]
-            : null;
-    }
 
     private static int Distance(string a, string b)
     {
