@@ -40,6 +40,8 @@ public sealed class DaemonSetPlacement
 
         HostPorts = HostPort.Of(pod);
         Requirements = RequirementsOf(daemonSet);
+        PriorityClassName = pod.PriorityClassName;
+        fixedPriority = pod.Priority is not null;
         Priority = pod.Priority ?? pod.PriorityClassName switch
         {
             "system-node-critical" => SystemNodeCritical,
@@ -78,10 +80,26 @@ public sealed class DaemonSetPlacement
     public IReadOnlyList<HostPort> HostPorts { get; }
 
     /// <summary>
-    /// The pod priority: <c>spec.priority</c> when set, else the value of the built-in class named by
-    /// <c>priorityClassName</c> (<see cref="SystemNodeCritical"/>, <see cref="SystemClusterCritical"/>), else 0.
+    /// The pod priority: <c>spec.priority</c> when set, else the value of the class named by <c>priorityClassName</c>
+    /// (the built-in <see cref="SystemNodeCritical"/> and <see cref="SystemClusterCritical"/>, or the cluster's classes,
+    /// see <see cref="UsePriorityClasses"/>), else 0.
     /// </summary>
-    public int Priority { get; }
+    public int Priority { get; private set; }
+
+    /// <summary>The pod template's <c>priorityClassName</c>, or null.</summary>
+    public string? PriorityClassName { get; }
+
+    /// <summary>True when the template sets <c>spec.priority</c> itself (the classes then do not apply).</summary>
+    private bool fixedPriority;
+
+    /// <summary>Resolves <see cref="Priority"/> with the cluster's <paramref name="classes"/> (the template's own priority wins).</summary>
+    public void UsePriorityClasses(PriorityClasses classes)
+    {
+        if (!fixedPriority)
+        {
+            Priority = classes.Resolve(PriorityClassName);
+        }
+    }
 
     /// <summary>True when the nodeSelector or required affinity names <c>kubernetes.io/os</c> (or its beta twin).</summary>
     public bool ConstrainsOperatingSystem { get; }

@@ -26,8 +26,9 @@ public static class PlacementPlanner
     /// <param name="nodes">The nodes.</param>
     /// <param name="policy">The coverage policy.</param>
     /// <param name="pods">The pods already on the nodes, by node name (see <see cref="PodInventory"/>); null when unknown.</param>
-    public static PlacementPlan Plan(ManifestSet manifests, IEnumerable<V1Node> nodes, CoveragePolicy policy, IReadOnlyDictionary<string, NodePods>? pods = null) =>
-        Plan(manifests.Agents.Select(agent => agent.Objects.DaemonSet), nodes, policy, pods);
+    /// <param name="priorityClasses">The cluster's priority classes; null: only the built-in ones.</param>
+    public static PlacementPlan Plan(ManifestSet manifests, IEnumerable<V1Node> nodes, CoveragePolicy policy, IReadOnlyDictionary<string, NodePods>? pods = null, PriorityClasses? priorityClasses = null) =>
+        Plan(manifests.Agents.Select(agent => agent.Objects.DaemonSet), nodes, policy, pods, priorityClasses);
 
     /// <summary>Plans <paramref name="daemonSets"/> on <paramref name="nodes"/> (read once, in order) under <paramref name="policy"/>.</summary>
     /// <exception cref="FormatException">A policy selector does not parse.</exception>
@@ -36,8 +37,9 @@ public static class PlacementPlanner
     /// <param name="nodes">The nodes.</param>
     /// <param name="policy">The coverage policy.</param>
     /// <param name="pods">The pods already on the nodes, by node name; null when unknown.</param>
-    public static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, IEnumerable<V1Node> nodes, CoveragePolicy policy, IReadOnlyDictionary<string, NodePods>? pods = null) =>
-        Plan(daemonSets, _ => nodes.Select(node => (NodeView)new TypedNodeView(node)), policy, pods);
+    /// <param name="priorityClasses">The cluster's priority classes; null: only the built-in ones.</param>
+    public static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, IEnumerable<V1Node> nodes, CoveragePolicy policy, IReadOnlyDictionary<string, NodePods>? pods = null, PriorityClasses? priorityClasses = null) =>
+        Plan(daemonSets, _ => nodes.Select(node => (NodeView)new TypedNodeView(node)), policy, pods, priorityClasses);
 
     /// <summary>
     /// Plans the DaemonSets of <paramref name="manifests"/> on the inventory at <paramref name="inventoryPath"/> (a file or
@@ -50,8 +52,9 @@ public static class PlacementPlanner
     /// <param name="inventoryPath">The node inventory.</param>
     /// <param name="policy">The coverage policy.</param>
     /// <param name="pods">The pods already on the nodes, by node name; null when unknown.</param>
-    public static PlacementPlan Plan(ManifestSet manifests, string inventoryPath, CoveragePolicy policy, IReadOnlyDictionary<string, NodePods>? pods = null) =>
-        Plan(manifests.Agents.Select(agent => agent.Objects.DaemonSet), inventoryPath, policy, pods);
+    /// <param name="priorityClasses">The cluster's priority classes; null: only the built-in ones.</param>
+    public static PlacementPlan Plan(ManifestSet manifests, string inventoryPath, CoveragePolicy policy, IReadOnlyDictionary<string, NodePods>? pods = null, PriorityClasses? priorityClasses = null) =>
+        Plan(manifests.Agents.Select(agent => agent.Objects.DaemonSet), inventoryPath, policy, pods, priorityClasses);
 
     /// <summary>Plans <paramref name="daemonSets"/> on the inventory at <paramref name="inventoryPath"/>, streamed.</summary>
     /// <exception cref="InputException">The inventory cannot be read; every problem, after the whole inventory was read.</exception>
@@ -61,11 +64,12 @@ public static class PlacementPlanner
     /// <param name="inventoryPath">The node inventory.</param>
     /// <param name="policy">The coverage policy.</param>
     /// <param name="pods">The pods already on the nodes, by node name; null when unknown.</param>
-    public static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, string inventoryPath, CoveragePolicy policy, IReadOnlyDictionary<string, NodePods>? pods = null) =>
-        Plan(daemonSets, labelKeys => NodeInventory.Views(inventoryPath, labelKeys), policy, pods);
+    /// <param name="priorityClasses">The cluster's priority classes; null: only the built-in ones.</param>
+    public static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, string inventoryPath, CoveragePolicy policy, IReadOnlyDictionary<string, NodePods>? pods = null, PriorityClasses? priorityClasses = null) =>
+        Plan(daemonSets, labelKeys => NodeInventory.Views(inventoryPath, labelKeys), policy, pods, priorityClasses);
 
     /// <summary>Plans with the nodes that <paramref name="nodes"/> yields for the label keys the rules read.</summary>
-    private static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, Func<IReadOnlyList<string>, IEnumerable<NodeView>> nodes, CoveragePolicy policy, IReadOnlyDictionary<string, NodePods>? pods)
+    private static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, Func<IReadOnlyList<string>, IEnumerable<NodeView>> nodes, CoveragePolicy policy, IReadOnlyDictionary<string, NodePods>? pods, PriorityClasses? priorityClasses)
     {
         var placements = new List<DaemonSetPlacement>();
         var invalid = new List<string>();
@@ -85,6 +89,14 @@ public static class PlacementPlanner
         {
             // Every DaemonSet's problems at once, one per line.
             throw new ArgumentException(string.Join("\n", invalid));
+        }
+
+        if (priorityClasses is not null)
+        {
+            foreach (var placement in placements)
+            {
+                placement.UsePriorityClasses(priorityClasses);
+            }
         }
 
         // DaemonSets of one name in different namespaces (a stack's agent and the same upstream agent from --manifests)

@@ -36,11 +36,15 @@ internal static class PlanCommand
         {
             Description = "The pods already on the nodes: kubectl get pods -A -o json or -o yaml (a List or PodList, file or folder; - for standard input). Fit then counts them, and agents that preempt them are shown.",
         };
+        var priorityClasses = new Option<string?>("--priority-classes")
+        {
+            Description = "The cluster's priority classes (kubectl get priorityclasses -o json), for the agents' priority beyond the two built-in system classes.",
+        };
         stack.Required = false;
 
         var command = new Command("plan", "Show which nodes each agent lands on, what the agents take per node, and coverage gaps, for a node inventory.")
         {
-            stack, projectDirectory, nodes, format, html, manifests, pods,
+            stack, projectDirectory, nodes, format, html, manifests, pods, priorityClasses,
         };
         command.SetAction(parse => Run(
             parse.GetValue(projectDirectory)!,
@@ -50,12 +54,13 @@ internal static class PlanCommand
             parse.GetValue(html),
             parse.GetValue(manifests),
             parse.GetValue(pods),
+            parse.GetValue(priorityClasses),
             stdout,
             stderr));
         return command;
     }
 
-    private static int Run(DirectoryInfo projectDirectory, string? stack, string nodesPath, string format, FileInfo? html, string? manifestsPath, string? podsPath, TextWriter stdout, TextWriter stderr)
+    private static int Run(DirectoryInfo projectDirectory, string? stack, string nodesPath, string format, FileInfo? html, string? manifestsPath, string? podsPath, string? priorityClassesPath, TextWriter stdout, TextWriter stderr)
     {
         if (stack is null && manifestsPath is null)
         {
@@ -108,12 +113,14 @@ internal static class PlanCommand
 
             // The inventory is streamed into the planner; its problems surface after the last node, before any output.
             using var nodesInput = StandardInput.Open(nodesPath, "--nodes (standard input)");
-            plan = PlacementPlanner.Plan(daemonSets, nodesInput.Path, policy, existing);
+            var classes = priorityClassesPath is null ? null : PriorityClasses.Read(priorityClassesPath);
+            plan = PlacementPlanner.Plan(daemonSets, nodesInput.Path, policy, existing, classes);
         }
         catch (InputException error)
         {
             var what = error.Problems.All(problem => manifestsPath is not null && problem.File.StartsWith(manifestsPath, StringComparison.Ordinal)) ? "the manifests"
                 : podsPath is not null && error.Problems.All(problem => problem.File.StartsWith(podsPath, StringComparison.Ordinal) || problem.File.StartsWith("--pods", StringComparison.Ordinal)) ? "the pod list"
+                : priorityClassesPath is not null && error.Problems.All(problem => problem.File == priorityClassesPath) ? "the priority classes"
                 : "the node inventory";
             stderr.WriteLine($"error: {error.Problems.Count} problem{(error.Problems.Count == 1 ? "" : "s")} in {what}; nothing was written.");
             foreach (var problem in error.Problems)

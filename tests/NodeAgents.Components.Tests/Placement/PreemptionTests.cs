@@ -1,3 +1,4 @@
+using k8s.Models;
 using NodeAgents.Placement;
 
 namespace NodeAgents.Components.Tests.Placement;
@@ -58,6 +59,41 @@ public class PreemptionTests
             Assert.Equal(("web", 7), (web.Name, web.Priority));
             // max(250m + 100m (limit as request), 700m init) + 10m overhead.
             Assert.Equal(new ResourceAmounts(710, 64L << 20, 1), node.Requests);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Priority_classes_of_the_cluster_give_an_agent_the_priority_to_preempt_and_the_global_default_applies_without_a_class()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"classes-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, """
+            {"apiVersion": "v1", "kind": "List", "items": [
+              {"apiVersion": "scheduling.k8s.io/v1", "kind": "PriorityClass", "metadata": {"name": "infra-high"}, "value": 100000},
+              {"apiVersion": "scheduling.k8s.io/v1", "kind": "PriorityClass", "metadata": {"name": "default-low"}, "value": 10, "globalDefault": true}
+            ]}
+            """);
+        try
+        {
+            var classes = PriorityClasses.Read(file);
+            var node = new NodePods("n1");
+            node.Add(Pod("batch", 0, 3950));
+            var pods = new Dictionary<string, NodePods> { ["n1"] = node };
+            var policy = new CoveragePolicy { Required = new Dictionary<string, string>(), Exclude = [] };
+            V1DaemonSet[] agents = [Fixtures.DaemonSet("classed", priorityClassName: "infra-high"), Fixtures.DaemonSet("unclassed")];
+
+            var builtIn = PlacementPlanner.Plan(agents, [Fixtures.Node("n1")], policy, pods);
+            var withClasses = PlacementPlanner.Plan(agents, [Fixtures.Node("n1")], policy, pods, classes);
+
+            Assert.Equal(PlacementOutcome.DoesNotFit, builtIn.DecisionFor("classed", "n1").Outcome); // an unknown class counts as 0
+            Assert.Equal(PlacementOutcome.Preempts, withClasses.DecisionFor("classed", "n1").Outcome);
+            Assert.Equal(["batch"], withClasses.DecisionFor("classed", "n1").Victims.Select(pod => pod.Name));
+            Assert.Equal([100000, 10], withClasses.Agents.Select(agent => agent.Priority));
+            Assert.Equal((100000, 10, 0), (classes.Resolve("infra-high"), classes.Resolve(null), PriorityClasses.BuiltIn.Resolve(null)));
+            Assert.Equal(DaemonSetPlacement.SystemNodeCritical, classes.Resolve("system-node-critical"));
         }
         finally
         {
