@@ -39,6 +39,10 @@ public sealed partial class StrictBinder
     public T? Bind<T>(YamlNode node, string path, IReadOnlyCollection<string>? ignoredKeys = null)
         where T : class => (T?)BindValue(typeof(T), node, path, ignoredKeys);
 
+    /// <summary>Binds <paramref name="node"/> onto <paramref name="type"/>, as <see cref="Bind{T}"/> does, for a type known only at run time.</summary>
+    public object? Bind(Type type, YamlNode node, string path, IReadOnlyCollection<string>? ignoredKeys = null) =>
+        BindValue(type, node, path, ignoredKeys);
+
     /// <summary>Adds a problem at <paramref name="node"/>.</summary>
     public void Report(YamlNode node, string path, string message) =>
         problems.Add(new InputProblem(file, path, message, node.Start.Line, node.Start.Column));
