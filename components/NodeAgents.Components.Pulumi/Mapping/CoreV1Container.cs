@@ -14,6 +14,8 @@ internal static class CoreV1Container
         Image = source.Image,
         ImagePullPolicy = source.ImagePullPolicy,
         Command = Strings(source.Command),
+        WorkingDir = source.WorkingDir,
+        RestartPolicy = source.RestartPolicy,
         Args = Strings(source.Args),
         Env = List(source.Env, EnvVar),
         Ports = List(source.Ports, port => new Core.ContainerPortArgs
