@@ -101,6 +101,9 @@ public static class RuleCases
         ["negative fsGroup"] = new(o => o.Pod(Fb).SecurityContext = new V1PodSecurityContext { FsGroup = -1 }, "pod-security-context-id-range", Pod + ".securityContext.fsGroup", Value: "-1"),
         ["fsGroupChangePolicy Sometimes"] = new(o => o.Pod(Fb).SecurityContext = new V1PodSecurityContext { FsGroupChangePolicy = "Sometimes" }, "fs-group-change-policy-invalid", Pod + ".securityContext.fsGroupChangePolicy", Value: "Sometimes"),
 
+        ["guard dropped"] = new(o => o.Pod(Fb).Affinity = null, "virtual-node-not-excluded", Pod + ".affinity.nodeAffinity"),
+        ["guard replaced by a user term"] = new(o => o.Pod(Fb).Affinity.NodeAffinity.RequiredDuringSchedulingIgnoredDuringExecution.NodeSelectorTerms = [new V1NodeSelectorTerm { MatchExpressions = [Expr("pool", "In", "general")] }], "virtual-node-not-excluded", Pod + ".affinity.nodeAffinity"),
+
         // Init containers, sidecars, probes
         ["init container with a readiness probe"] = new(o => o.Pod(Fb).InitContainers = [new V1Container { Name = "init", Image = "busybox:1.36", ReadinessProbe = new V1Probe { Exec = new V1ExecAction { Command = ["true"] } } }], "init-container-probe-forbidden", Pod + ".initContainers[0].readinessProbe"),
         ["init container restartPolicy Never"] = new(o => o.Pod(Fb).InitContainers = [new V1Container { Name = "init", Image = "busybox:1.36", RestartPolicy = "Never" }], "container-restart-policy-invalid", Pod + ".initContainers[0].restartPolicy", Value: "Never"),
