@@ -178,12 +178,18 @@ internal static class AgentBinder
     {
         foreach (var key in subPath.Split('.', '['))
         {
-            if (node is not YamlMappingNode mapping || !mapping.Children.TryGetValue(new YamlScalarNode(key), out var child))
+            if (node is YamlSequenceNode sequence && key.EndsWith(']') && int.TryParse(key[..^1], out var index) && index >= 0 && index < sequence.Children.Count)
+            {
+                node = sequence.Children[index];
+            }
+            else if (node is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode(key), out var child))
+            {
+                node = child;
+            }
+            else
             {
                 break;
             }
-
-            node = child;
         }
 
         return node;

@@ -21,7 +21,7 @@ public class AgentCollectionTests
         using var project = new TempProject(copyStacks: false);
         project.Write("Pulumi.qa.yaml", stack);
         var error = Assert.Throws<InputException>(() => StackBinder.Bind(StackFiles.Load(project.Path, "qa")));
-        return [.. error.Problems.Select(problem => problem.ToString())];
+        return [.. error.Problems.OrderBy(problem => (problem.Line, problem.Column)).Select(problem => problem.ToString())];
     }
 
     [Fact]
@@ -140,5 +140,66 @@ public class AgentCollectionTests
 
         var problems = Problems(agents + "\n      gpu: nvidia.com/gpu.present=true\n      storage: \"*\"\n");
         Assert.Equal(["Pulumi.qa.yaml:11:16: node-agents:coverage.required.storage: no agent of this stack has the role 'storage' (roles of the stack's agents: gpu, monitoring); add an agent with role: storage or drop the requirement"], problems);
+    }
+
+    [Fact]
+    public void A_custom_agent_binds_every_new_field_and_reports_each_mistake_at_its_position()
+    {
+        var agent = Bind("""
+            config:
+              node-agents:agents:
+                fluentd:
+                  role: logging
+                  image: fluent/fluentd:v1.12-1
+                  hostIPC: true
+                  startupProbe: {tcpSocket: {port: 24224}, failureThreshold: 30}
+                  podSecurityContext: {fsGroup: 2000}
+                  dnsConfig: {options: [{name: ndots, value: "2"}]}
+                  imagePullSecrets: [{name: registry}]
+                  daemonSetAnnotations: {owner: logging-team}
+                  initContainers: [{name: init, image: "busybox:1.36", command: [sh, -c, "true"]}]
+                  sidecars: [{name: proxy, image: "quay.io/brancz/kube-rbac-proxy:v0.18.1", resources: {requests: {cpu: 10m}}}]
+                  volumes: [{name: buffer, emptyDir: {sizeLimit: 1Gi}}, {name: token, projected: {sources: [{serviceAccountToken: {path: token, expirationSeconds: 3600}}]}}]
+                  volumeMounts: [{name: buffer, mountPath: /fluentd/buffer}]
+            """).Agents.Single();
+
+        Assert.Equal(("fluentd", "logging"), (agent.Name, agent.Role.Name));
+        Assert.True(agent.HostIPC);
+        Assert.Equal(30, agent.StartupProbe!.FailureThreshold);
+        Assert.Equal(2000, agent.PodSecurityContext!.FsGroup);
+        Assert.Equal("registry", agent.ImagePullSecrets.Single().Name);
+        Assert.Equal("logging-team", agent.DaemonSetAnnotations["owner"]);
+        Assert.Equal("init", agent.InitContainers.Single().Name);
+        Assert.Equal("10m", agent.Sidecars.Single().Resources.Requests["cpu"].ToString());
+        Assert.Equal("1Gi", agent.Volumes[0].EmptyDir.SizeLimit.ToString());
+        Assert.Equal(3600, agent.Volumes[1].Projected.Sources[0].ServiceAccountToken.ExpirationSeconds);
+
+        var problems = Problems("""
+            config:
+              node-agents:agents:
+                fluentd:
+                  role: Logging
+                  hostIpc: true
+                  sidecars:
+                    - name: proxy
+                      image: "quay.io/brancz/kube-rbac-proxy:v0.18.1"
+                      lifecycle: {preStop: {exec: {command: [sleep, "5"]}}}
+                  volumes:
+                    - name: data
+                      persistentVolumeClaim: {claimName: data}
+                  startupProbe: {tcpSocket: {port: 24224}, failureThreshold: many}
+            """);
+
+        // In the order the CLI prints them (by position).
+        Assert.Equal(
+            [
+                "Pulumi.qa.yaml:4:7: node-agents:agents.fluentd.image: a custom agent needs an image (repository:tag[@sha256:…])",
+                "Pulumi.qa.yaml:4:13: node-agents:agents.fluentd.role: the role must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (RFC 1123 label)",
+                "Pulumi.qa.yaml:5:7: node-agents:agents.fluentd.hostIpc: unknown key; did you mean 'hostIPC'?",
+                "Pulumi.qa.yaml:9:22: node-agents:agents.fluentd.sidecars[0].lifecycle: not supported in a container of a node agent (supported: name, image, imagePullPolicy, command, args, workingDir, env, ports, resources, livenessProbe, readinessProbe, startupProbe, securityContext, volumeMounts, restartPolicy)",
+                "Pulumi.qa.yaml:12:34: node-agents:agents.fluentd.volumes[0].persistentVolumeClaim: not supported in a volume of a node agent (supported: name, hostPath, configMap, secret, emptyDir, projected)",
+                "Pulumi.qa.yaml:13:66: node-agents:agents.fluentd.startupProbe.failureThreshold: expected a whole number, got 'many'",
+            ],
+            problems.Select(problem => problem.Contains("(valid keys:", StringComparison.Ordinal) ? problem[..problem.IndexOf(" (valid keys:", StringComparison.Ordinal)] : problem).ToArray());
     }
 }

@@ -95,7 +95,8 @@ public sealed record CustomAgentOptions : AgentOptions
 
     /// <inheritdoc />
     /// <remarks>Adds: <see cref="Role"/> and <see cref="AgentOptions.Image"/> are required; the role is a DNS-1123 label;
-    /// the DaemonSet labels and annotations may not set the tool's own keys.</remarks>
+    /// the DaemonSet labels and annotations may not set the tool's own keys; containers, volumes and mounts set only
+    /// <see cref="SupportedFields"/>.</remarks>
     public override IReadOnlyList<OptionProblem> Check()
     {
         var problems = base.Check().ToList();
@@ -123,6 +124,10 @@ public sealed record CustomAgentOptions : AgentOptions
             problems.Add(new OptionProblem($"daemonSetAnnotations.{key}", "the nodeagents.io/* annotations are set by the tool; use another key"));
         }
 
+        SupportedFields.Check(problems, "initContainers", InitContainers);
+        SupportedFields.Check(problems, "sidecars", Sidecars);
+        SupportedFields.Check(problems, "volumes", Volumes);
+        SupportedFields.Check(problems, "volumeMounts", VolumeMounts);
         return problems;
     }
 }
