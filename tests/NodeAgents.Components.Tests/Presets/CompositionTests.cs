@@ -25,10 +25,10 @@ public class CompositionTests
     };
 
     [Fact]
-    public void The_catalog_lists_the_four_presets_with_their_roles()
+    public void The_catalog_lists_every_preset_with_its_role()
     {
         Assert.Equal(
-            [("falco", "security"), ("fluent-bit", "logging"), ("node-exporter", "monitoring"), ("node-local-dns", "network")],
+            [("dcgm-exporter", "gpu"), ("falco", "security"), ("fluent-bit", "logging"), ("node-exporter", "monitoring"), ("node-local-dns", "network")],
             PresetCatalog.All.Select(preset => (preset.Name, preset.Role.Name)));
         Assert.Throws<ArgumentException>(() => PresetCatalog.Register(new AgentPreset<MonitoringAgentOptions>("falco", AgentRole.Monitoring, MonitoringAgentPreset.Build)));
     }
@@ -152,4 +152,33 @@ public class CompositionTests
     }
 
     private static V1Node Node(Dictionary<string, string> labels) => new() { Metadata = new V1ObjectMeta { Name = "n", Labels = labels } };
+
+    [Fact]
+    public void The_DCGM_exporter_preset_has_the_upstream_facts_and_lands_only_on_the_GPU_node()
+    {
+        var spec = PresetCatalog.Find("dcgm-exporter")!.Build(new DcgmExporterOptions());
+        var daemonSet = NodeAgentBuilder.Build(spec).DaemonSet;
+        var container = daemonSet.Spec.Template.Spec.Containers.Single();
+
+        // NVIDIA/dcgm-exporter dcgm-exporter.yaml.
+        Assert.Equal("nvcr.io/nvidia/k8s/dcgm-exporter:4.2.3-4.1.3-ubuntu22.04", container.Image);
+        Assert.Equal([("DCGM_EXPORTER_LISTEN", ":9400"), ("DCGM_EXPORTER_KUBERNETES", "true")], container.Env.Select(env => (env.Name, env.Value)));
+        Assert.Equal(("metrics", 9400), (container.Ports.Single().Name, container.Ports.Single().ContainerPort));
+        Assert.Equal((0L, false), (container.SecurityContext.RunAsUser, container.SecurityContext.RunAsNonRoot));
+        Assert.Equal(["SYS_ADMIN"], container.SecurityContext.Capabilities.Add);
+        Assert.Equal(["ALL"], container.SecurityContext.Capabilities.Drop);
+        var podResources = daemonSet.Spec.Template.Spec.Volumes.Single();
+        Assert.Equal("/var/lib/kubelet/pod-resources", podResources.HostPath.Path);
+        Assert.True(container.VolumeMounts.Single().ReadOnlyProperty);
+        Assert.Equal("gpu", daemonSet.Metadata.Labels["app.kubernetes.io/component"]);
+        Assert.DoesNotContain(ManifestValidator.Validate(ManifestSet.Build([spec])), finding => finding.Severity == Severity.Error);
+
+        // On the real inventories: the AKS GPU node (accelerator=nvidia, tainted sku=gpu:NoSchedule) and no other.
+        var manifests = ManifestSet.Build([spec]);
+        var nodes = NodeInventory.Read(Path.Combine(RepoPaths.SharedData, "nodes"));
+        var plan = PlacementPlanner.Plan(manifests, nodes, CoveragePolicy.Default);
+        var landed = nodes.Select(node => node.Metadata.Name).Where(node => plan.DecisionFor("dcgm-exporter", node).Outcome == PlacementOutcome.Lands).ToList();
+        Assert.Equal(nodes.Where(node => node.Metadata.Labels.TryGetValue("accelerator", out var value) && value == "nvidia").Select(node => node.Metadata.Name), landed);
+        Assert.Single(landed);
+    }
 }
