@@ -9,11 +9,12 @@ public static class Cli
     /// <summary>Parses <paramref name="args"/>, runs the command and returns its exit code (see <see cref="ExitCodes"/>).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("Render, validate and plan node-level agents (DaemonSets) from Pulumi stack files, offline.")
+        var root = new RootCommand("Render, validate, plan and diff node-level agents (DaemonSets) from Pulumi stack files, offline.")
         {
             RenderCommand.Create(stdout, stderr),
             ValidateCommand.Create(stdout, stderr),
             PlanCommand.Create(stdout, stderr),
+            DiffCommand.Create(stdout, stderr),
         };
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
@@ -37,7 +38,9 @@ public static class Cli
         {
             // A defect of the tool, never a finding (1) or bad input (2): one line, no stack trace.
             stderr.WriteLine($"internal error: {error.GetType().Name}: {error.Message}. Please report it with the command that caused it.");
-            return ExitCodes.InternalError;
+
+            // diff uses 3 for "changes found" (a pipeline gates on it), so its defects exit 1 instead.
+            return result.CommandResult.Command.Name == "diff" ? ExitCodes.Findings : ExitCodes.InternalError;
         }
     }
 }

@@ -1,5 +1,4 @@
 using NodeAgents.Input;
-using NodeAgents.Presets;
 using NodeAgents.Stacks.Binding;
 using NodeAgents.Stacks.Config;
 using Pulumi;
@@ -7,45 +6,25 @@ using Pulumi;
 namespace NodeAgents.Program;
 
 /// <summary>
-/// Reads the stack config the Pulumi engine hands the program (through <see cref="Config"/>) and binds it with the same
-/// <see cref="StackBinder"/> the offline commands use, so <c>pulumi up</c> deploys what <c>nodeagents render</c> shows.
+/// Reads the whole stack config the Pulumi engine hands the program (every key and the secret keys, see
+/// <see cref="PulumiProgramConfig"/>) and binds it with the same <see cref="StackBinder"/> the offline commands use, so
+/// <c>pulumi up</c> deploys what <c>nodeagents render</c> shows and rejects what it rejects: unknown or misspelt keys,
+/// a misspelt project namespace, a plain-text value for a secret key and a secret for a plain key.
 /// </summary>
 public static class StackConfig
 {
-    /// <summary>Reads every key of <see cref="StackBinder.ProjectKeys"/> and binds them.</summary>
+    /// <summary>Reads and binds the config of the running stack.</summary>
     /// <exception cref="RunException">
     /// The config is invalid: the message lists every problem (file, key path, rule), and the run fails with it, without a
     /// stack trace and before any resource is registered.
     /// </exception>
     public static BoundStack Bind()
     {
-        var project = Deployment.Instance.ProjectName;
         var stack = Deployment.Instance.StackName;
-        var config = new Config();
-        var secretOnlyKey = LoggingAgentPreset.SharedKeyConfigKey;
-        var raw = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        var secretKeys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var key in StackBinder.ProjectKeys)
-        {
-            var fullKey = $"{project}:{key}";
-            if (key == secretOnlyKey)
-            {
-                // The value itself is read where it is used (as a Pulumi secret); the binder only needs to know it is set.
-                if (config.GetSecret(key) is not null)
-                {
-                    raw[fullKey] = "";
-                    secretKeys.Add(fullKey);
-                }
-            }
-            else if (config.Get(key) is { } value)
-            {
-                raw[fullKey] = value;
-            }
-        }
-
         try
         {
-            return StackBinder.Bind(StackInput.FromPulumiConfig(project, stack, raw, secretKeys));
+            var (values, secretKeys) = PulumiProgramConfig.Read(Environment.GetEnvironmentVariable);
+            return StackBinder.Bind(StackInput.FromPulumiConfig(Deployment.Instance.ProjectName, stack, values, secretKeys));
         }
         catch (InputException error)
         {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NodeAgents.Building;
 using NodeAgents.Validation;
 using NodeAgents.Pulumi.Components;
+using NodeAgents.Stacks.Binding;
 using Pulumi;
 
 namespace NodeAgents.Program;
@@ -16,10 +17,20 @@ public static class StackProgram
 {
     /// <summary>Runs inside <c>Deployment.RunAsync</c> (or <c>Deployment.TestAsync</c>); returns the stack outputs.</summary>
     /// <returns>Agent name → <c>{ daemonSet, namespace, image }</c>; never a secret value.</returns>
-    /// <exception cref="RunException">The stack config is invalid (every problem listed), or an agent is invalid.</exception>
+    /// <exception cref="RunException">
+    /// The stack config is invalid (every problem listed), an agent is invalid, or the stack deploys no agent without
+    /// <c>allowEmpty: true</c>.
+    /// </exception>
     public static IDictionary<string, object?> Run()
     {
         var bound = StackConfig.Bind();
+        if (bound.Agents.Count == 0 && !bound.AllowEmpty)
+        {
+            // As render and diff refuse it: an update with no agents deletes every deployed agent.
+            throw new RunException($"stack '{bound.StackName}' deploys no agent (every agent is disabled): pulumi up would delete every deployed agent. "
+                + $"Set {bound.ProjectName}:{StackBinder.AllowEmptyKey}: true in Pulumi.{bound.StackName}.yaml if that is meant; nothing was deployed.");
+        }
+
         var manifests = ManifestSet.Build(bound.Agents, bound.PartOf);
         ValidateAll(manifests);
         var provider = KubernetesProvider.Create();

@@ -121,7 +121,7 @@ public class SecretTests
             config: new Dictionary<string, string> { ["node-agents:" + LoggingAgentPreset.SharedKeyConfigKey] = "key-from-config" },
             secretKeys: ["node-agents:" + LoggingAgentPreset.SharedKeyConfigKey]);
 
-        Assert.DoesNotContain(engine.Registered, args => args.Type!.StartsWith("random:", StringComparison.Ordinal));
+        Assert.DoesNotContain(engine.Registered, args => args.Type == "random:index/randomPassword:RandomPassword");
         var secret = Assert.Single(engine.KubernetesObjects(), obj => obj.Kind == "Secret");
         Assert.Equal("key-from-config", Dict(secret.Inputs["stringData"])["shared-key"]);
     }
@@ -136,7 +136,7 @@ public class SecretTests
             return new Dictionary<string, object?>();
         });
 
-        Assert.DoesNotContain(engine.Registered, args => args.Type!.StartsWith("random:", StringComparison.Ordinal));
+        Assert.DoesNotContain(engine.Registered, args => args.Type == "random:index/randomPassword:RandomPassword");
         Assert.DoesNotContain(engine.KubernetesObjects(), obj => obj.Kind == "Secret");
     }
 }

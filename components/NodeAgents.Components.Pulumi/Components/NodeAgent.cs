@@ -23,9 +23,11 @@ namespace NodeAgents.Pulumi.Components;
 /// Every object has a fixed name, so every child except the Namespace is replaced delete-before-replace: a change
 /// Kubernetes cannot apply in place (a DaemonSet's <c>spec.selector</c>, a binding's <c>roleRef</c>, a ConfigMap's or
 /// Secret's data, which the Kubernetes provider replaces by default) deletes the old object before creating the new one
-/// instead of failing on "already exists". The DaemonSet has <c>replaceOnChanges: spec.selector</c>, since the provider
-/// would otherwise try an in-place update the API server rejects (apps/v1 validation: selector is immutable). The
-/// DaemonSet depends on the other children.
+/// instead of failing on "already exists". A new <c>spec.selector</c> (immutable in apps/v1) needs no
+/// <c>replaceOnChanges</c>: the provider's diff replaces the DaemonSet by itself (pulumi-kubernetes
+/// <c>provider/pkg/provider/diff.go</c>). The DaemonSet depends on the other children, and waits for its rollout up to
+/// <see cref="NodeAgentSpec.RolloutTimeout"/> (custom timeouts) when set; an OnDelete DaemonSet carries
+/// <c>pulumi.com/skipAwait</c> from the core builder and is not awaited.
 /// </para>
 /// The provider comes from <c>ComponentResourceOptions.Provider</c> (children inherit it); the component's
 /// <c>DependsOn</c> (e.g. a Namespace created once for several agents) is passed on to every child.
@@ -40,7 +42,7 @@ public class NodeAgent : ComponentResource
     /// <param name="options">Component options, e.g. the Kubernetes provider.</param>
     /// <exception cref="RunException">The spec is invalid; nothing is registered and the run fails with every problem.</exception>
     public NodeAgent(string name, NodeAgentArgs args, ComponentResourceOptions? options = null)
-        : this("nodeagents:index:NodeAgent", name, Prepare("nodeagents:index:NodeAgent", name, args.Spec, args.OwnsNamespace), options)
+        : this("nodeagents:index:NodeAgent", name, Prepare("nodeagents:index:NodeAgent", name, args.Spec, args.OwnsNamespace, options), options)
     {
     }
 
@@ -73,11 +75,14 @@ public class NodeAgent : ComponentResource
             children.Add(configMap);
         }
 
+        Output<string>? secretVersion = null;
         if (objects.Secret is not null)
         {
             var secretArgs = CoreV1.Secret(objects.Secret);
-            secretArgs.StringData = SecretValues.For(name, prepared.Spec.SecretEnv, this);
+            var values = SecretValues.For(name, prepared.Spec.SecretEnv, this);
+            secretArgs.StringData = values;
             children.Add(new Core.Secret($"{name}-secret", secretArgs, Child(first)));
+            secretVersion = SecretVersion.Of(name, values, this);
         }
 
         foreach (var service in objects.Services)
@@ -85,11 +90,18 @@ public class NodeAgent : ComponentResource
             children.Add(new Core.Service($"{name}-service-{service.Metadata.Name}", CoreV1.Service(service), Child(first)));
         }
 
-        // The Kubernetes provider updates a DaemonSet in place, which the API server rejects for a new selector
-        // (spec.selector is immutable in apps/v1): replaceOnChanges turns that into a (delete-before-)replacement.
+        // No replaceOnChanges is needed for spec.selector: the provider's diff already replaces a DaemonSet whose selector
+        // changes (pulumi-kubernetes v4.32.0 provider/pkg/provider/diff.go, forceNew: apps/v1 DaemonSet .spec.selector),
+        // and DeleteBeforeReplace (Child) frees the fixed name first.
         var daemonSetOptions = Child([.. first, .. children]);
-        daemonSetOptions.ReplaceOnChanges = ["spec.selector"];
-        var daemonSet = new Apps.DaemonSet($"{name}-daemonset", AppsV1.DaemonSet(objects.DaemonSet), daemonSetOptions);
+        if (prepared.Spec.RolloutTimeout is { } timeout)
+        {
+            // The provider waits for the rollout up to the resource's timeout (provider/pkg/await/daemonset.go: the
+            // request's timeout, else 10 minutes); create and update are the operations that roll pods.
+            daemonSetOptions.CustomTimeouts = new CustomTimeouts { Create = timeout, Update = timeout };
+        }
+
+        var daemonSet = new Apps.DaemonSet($"{name}-daemonset", AppsV1.DaemonSet(objects.DaemonSet, secretVersion is null ? null : new() { [SecretVersion.Annotation] = secretVersion }), daemonSetOptions);
 
         DaemonSetName = daemonSet.Metadata.Apply(metadata => metadata.Name);
         Namespace = daemonSet.Metadata.Apply(metadata => metadata.Namespace);
@@ -122,10 +134,13 @@ public class NodeAgent : ComponentResource
     public Output<ImmutableDictionary<string, string>> SelectorLabels { get; private set; }
 
     /// <summary>Builds and validates the agent's objects; runs before anything is registered.</summary>
-    private protected static PreparedAgent Prepare(string type, string name, NodeAgentSpec spec, bool ownsNamespace)
+    /// <exception cref="RunException">The spec is invalid, or another component of the run already creates one of its objects.</exception>
+    private protected static PreparedAgent Prepare(string type, string name, NodeAgentSpec spec, bool ownsNamespace, ComponentResourceOptions? options)
     {
         var manifests = ManifestSet.Build([spec], spec.PartOf);
         AgentValidation.ThrowIfInvalid(type, name, spec, manifests);
+        // The Namespace is only this component's object when it owns it (NodeAgentArgs.OwnsNamespace).
+        ObjectClaims.Claim(type, name, ownsNamespace ? manifests.Objects : manifests.Agents[0].Objects.All, options);
         return new PreparedAgent(spec, manifests, ownsNamespace);
     }
 

@@ -110,5 +110,12 @@ internal static class CoreV1Container
             Type = selinux.Type,
             Level = selinux.Level,
         }),
+        WindowsOptions = Optional(source.WindowsOptions, windows => new Core.WindowsSecurityContextOptionsArgs
+        {
+            GmsaCredentialSpec = windows.GmsaCredentialSpec,
+            GmsaCredentialSpecName = windows.GmsaCredentialSpecName,
+            HostProcess = Flag(windows.HostProcess),
+            RunAsUserName = windows.RunAsUserName,
+        }),
     };
 }

@@ -1,4 +1,5 @@
 using k8s.Models;
+using Pulumi;
 using static NodeAgents.Pulumi.Mapping.Values;
 using Core = Pulumi.Kubernetes.Types.Inputs.Core.V1;
 
@@ -7,12 +8,19 @@ namespace NodeAgents.Pulumi.Mapping;
 /// <summary>core/v1 pod level: the pod template, its spec, node affinity, tolerations and volumes.</summary>
 internal static class CoreV1Pod
 {
-    /// <summary>The pod template: metadata (labels, annotations) and spec.</summary>
-    public static Core.PodTemplateSpecArgs PodTemplate(V1PodTemplateSpec source) => new()
+    /// <summary>The pod template: metadata (labels, annotations, plus <paramref name="deployTimeAnnotations"/>) and spec.</summary>
+    public static Core.PodTemplateSpecArgs PodTemplate(V1PodTemplateSpec source, InputMap<string>? deployTimeAnnotations = null)
     {
-        Metadata = MetaV1.ObjectMeta(source.Metadata),
-        Spec = PodSpec(source.Spec),
-    };
+        var metadata = MetaV1.ObjectMeta(source.Metadata);
+        if (deployTimeAnnotations is not null)
+        {
+            var annotations = Map(source.Metadata.Annotations) ?? new InputMap<string>();
+            annotations.AddRange(deployTimeAnnotations);
+            metadata.Annotations = annotations;
+        }
+
+        return new Core.PodTemplateSpecArgs { Metadata = metadata, Spec = PodSpec(source.Spec) };
+    }
 
     /// <summary>The pod spec fields the core sets.</summary>
     public static Core.PodSpecArgs PodSpec(V1PodSpec source) => new()

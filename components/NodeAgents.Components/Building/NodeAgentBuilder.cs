@@ -124,6 +124,11 @@ public static class NodeAgentBuilder
             annotations[NodeRequirements.Annotation] = requirements.ToAnnotation();
         }
 
+        if (RolloutAwait.NeedsSkipAwait(spec.UpdateStrategy))
+        {
+            annotations[RolloutAwait.SkipAwaitAnnotation] = "true";
+        }
+
         metadata.Annotations = annotations.Count == 0 ? null : annotations;
 
         return Stamp(new V1DaemonSet

@@ -131,6 +131,13 @@ public sealed record NodeAgentSpec
     /// <summary>The DaemonSet's minReadySeconds (seconds). Default 0.</summary>
     public int MinReadySeconds { get; init; }
 
+    /// <summary>
+    /// How long <c>pulumi up</c> waits for this DaemonSet's rollout (the resource's custom create and update timeouts).
+    /// Default null: the provider's 10 minutes. Not part of any Kubernetes object, so <c>render</c> does not show it;
+    /// OnDelete DaemonSets are never awaited (see <see cref="Building.RolloutAwait"/>). See <see cref="Model.RolloutTimeout"/>.
+    /// </summary>
+    public TimeSpan? RolloutTimeout { get; init; }
+
     /// <summary>The DaemonSet's revisionHistoryLimit. Default 10 (the API default).</summary>
     public int RevisionHistoryLimit { get; init; } = 10;
 

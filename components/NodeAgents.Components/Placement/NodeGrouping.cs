@@ -15,11 +15,11 @@ internal static class NodeGrouping
     private const string RolePrefix = "node-role.kubernetes.io/";
 
     /// <summary>
-    /// Groups <paramref name="nodes"/> by <paramref name="labelKeys"/> (sorted, distinct) and, with <paramref name="byName"/>,
-    /// by name. <paramref name="open"/> is called once per group, with its 0-based index, its first node and the list of its
+    /// Groups <paramref name="nodes"/> by <paramref name="labelKeys"/> (sorted, distinct) and, for a node whose name
+    /// <paramref name="byName"/> accepts (an agent selects by name, or the node has pods of its own), by name. <paramref name="open"/> is called once per group, with its 0-based index, its first node and the list of its
     /// members' names, which keeps filling while the nodes stream by.
     /// </summary>
-    public static List<T> Build<T>(IEnumerable<NodeView> nodes, IReadOnlyList<string> labelKeys, bool byName, Func<int, V1Node, List<string>, T> open)
+    public static List<T> Build<T>(IEnumerable<NodeView> nodes, IReadOnlyList<string> labelKeys, Func<string, bool> byName, Func<int, V1Node, List<string>, T> open)
     {
         var groups = new List<T>();
         var index = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -30,7 +30,7 @@ internal static class NodeGrouping
         {
             key.Clear();
             var name = node.Name;
-            if (byName)
+            if (byName(name))
             {
                 key.Append(name).Append('\u0001');
             }

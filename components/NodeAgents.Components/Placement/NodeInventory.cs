@@ -50,7 +50,7 @@ public static class NodeInventory
 
     /// <summary>
     /// The nodes of <paramref name="path"/> as <see cref="NodeView"/>s, each valid until the enumeration moves on; what
-    /// <see cref="Stream"/> and <see cref="PlacementPlanner.Plan(IEnumerable{V1DaemonSet}, string, CoveragePolicy)"/> read.
+    /// <see cref="Stream"/> and <see cref="PlacementPlanner.Plan(IEnumerable{V1DaemonSet}, string, CoveragePolicy, IReadOnlyDictionary{string, NodePods})"/> read.
     /// </summary>
     /// <exception cref="InputException">As <see cref="Stream"/>; problems recorded by <see cref="NodeView.Materialize"/> count too.</exception>
     /// <param name="path">The inventory file or folder.</param>

@@ -16,6 +16,12 @@ public enum PlacementOutcome
     DoesNotFit,
 
     /// <summary>
+    /// The controller creates the pod; it does not fit next to the pods already on the node, but its priority is higher than
+    /// some of theirs, so the scheduler preempts (evicts) them to make room (<see cref="PlacementDecision.Victims"/>).
+    /// </summary>
+    Preempts,
+
+    /// <summary>
     /// The controller creates the pod and it is scheduled (its requests count), but on this node it will not run, or runs
     /// degraded (<see cref="PlacementDecision.Degraded"/>): a kernel, architecture or container runtime requirement fails
     /// (<see cref="NodeRuntimeCheck"/>).
@@ -31,6 +37,9 @@ public sealed record PlacementDecision(PlacementOutcome Outcome, string Reason)
     /// <summary>The agent lands and fits.</summary>
     public static PlacementDecision Lands { get; } = new(PlacementOutcome.Lands, "");
 
+    /// <summary>For <see cref="PlacementOutcome.Preempts"/>: the pods the default preemption would evict, lowest priority first; else empty.</summary>
+    public IReadOnlyList<BoundPod> Victims { get; init; } = [];
+
     /// <summary>For a pod kept Pending by the scheduler's NodePorts filter: the agent placed before it that binds the port; else null.</summary>
     public string? HostPortHeldBy { get; init; }
 
@@ -38,13 +47,13 @@ public sealed record PlacementDecision(PlacementOutcome Outcome, string Reason)
     public HostPort? HostPort { get; init; }
 
     /// <summary>True when the controller creates a pod on the node (it lands, stays Pending, or will not run).</summary>
-    public bool PodCreated => Outcome is PlacementOutcome.Lands or PlacementOutcome.DoesNotFit or PlacementOutcome.WillNotRun;
+    public bool PodCreated => Outcome is PlacementOutcome.Lands or PlacementOutcome.DoesNotFit or PlacementOutcome.WillNotRun or PlacementOutcome.Preempts;
 
     /// <summary>For <see cref="PlacementOutcome.WillNotRun"/>: true when the pod runs, but degraded (e.g. without container metadata).</summary>
     public bool Degraded { get; init; }
 
     /// <summary>True when the agent does its job there, fully or degraded: it lands, or it runs degraded.</summary>
-    public bool Runs => Outcome == PlacementOutcome.Lands || (Outcome == PlacementOutcome.WillNotRun && Degraded);
+    public bool Runs => Outcome is PlacementOutcome.Lands or PlacementOutcome.Preempts || (Outcome == PlacementOutcome.WillNotRun && Degraded);
 
     /// <summary>Runtime facts the node does not report, so a requirement could not be checked (e.g. <c>kernel unknown …</c>); empty when none.</summary>
     public IReadOnlyList<string> Unknown { get; init; } = [];

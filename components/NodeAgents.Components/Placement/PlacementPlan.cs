@@ -39,6 +39,12 @@ public sealed record NodeGroup(
     /// <summary>The nodes' <c>status.nodeInfo</c> facts the runtime checks read; <c>unknown</c> where not reported.</summary>
     public NodeInfoFacts NodeInfo { get; init; } = NodeInfoFacts.Unknown;
 
+    /// <summary>
+    /// What the pods already on the node request (the group is then one node), before any preemption; null when no pod list
+    /// was given or none is bound to the node. CPU in millicores, memory in bytes.
+    /// </summary>
+    public ResourceAmounts? ExistingPods { get; init; }
+
     /// <summary>The agent tax on CPU: landed agents' CPU requests as a percentage of allocatable CPU (0 when nothing is allocatable).</summary>
     public double CpuTaxPercent => Percent(AgentRequests.MilliCpu, Allocatable.MilliCpu);
 
@@ -101,6 +107,9 @@ public enum PlanProblemKind
 
     /// <summary>Warning: an agent's pod runs there, but degraded (e.g. the runtime socket it mounts is not there).</summary>
     RunsDegraded,
+
+    /// <summary>Warning: an agent fits only by preempting (evicting) lower-priority pods already on the node.</summary>
+    Preempts,
 
     /// <summary>Warning (or as the budget says): the agents' requests take more of a group's allocatable than the coverage policy's budget.</summary>
     OverBudget,

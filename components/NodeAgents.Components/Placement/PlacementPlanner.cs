@@ -11,7 +11,9 @@ namespace NodeAgents.Placement;
 /// <item>the DaemonSet controller's decision per agent (<see cref="DaemonSetPlacement.ShouldRun"/>);</item>
 /// <item>fit: the pods the controller creates, taken by descending priority then in agent order, must fit in the node's
 /// allocatable cpu, memory and pods (the scheduler's NodeResourcesFit); those that do not stay Pending
-/// (<see cref="PlacementOutcome.DoesNotFit"/>). Only agents are counted: other pods on the node are unknown here;</item>
+/// (<see cref="PlacementOutcome.DoesNotFit"/>), unless their priority lets them preempt lower-priority pods
+/// (<see cref="PlacementOutcome.Preempts"/>, see <see cref="Preemption"/>). The pods already on a node count when given
+/// (<see cref="PodInventory"/>); otherwise only agents are counted;</item>
 /// <item>the findings of <see cref="PlanFindings"/>: coverage gaps, Pending pods, host-port clashes, Windows and excluded landings.</item>
 /// </list>
 /// </summary>
@@ -20,14 +22,22 @@ public static class PlacementPlanner
     /// <summary>Plans the DaemonSets of <paramref name="manifests"/> on <paramref name="nodes"/> under <paramref name="policy"/>.</summary>
     /// <exception cref="FormatException">A policy selector does not parse (bound policies are checked before, see <see cref="CoveragePolicy.Check"/>).</exception>
     /// <exception cref="ArgumentException">A request out of range (see <see cref="DaemonSetPlacement.For"/>); the problems of every DaemonSet, one per line.</exception>
-    public static PlacementPlan Plan(ManifestSet manifests, IEnumerable<V1Node> nodes, CoveragePolicy policy) =>
-        Plan(manifests.Agents.Select(agent => agent.Objects.DaemonSet), nodes, policy);
+    /// <param name="manifests">The agents' objects.</param>
+    /// <param name="nodes">The nodes.</param>
+    /// <param name="policy">The coverage policy.</param>
+    /// <param name="pods">The pods already on the nodes, by node name (see <see cref="PodInventory"/>); null when unknown.</param>
+    public static PlacementPlan Plan(ManifestSet manifests, IEnumerable<V1Node> nodes, CoveragePolicy policy, IReadOnlyDictionary<string, NodePods>? pods = null) =>
+        Plan(manifests.Agents.Select(agent => agent.Objects.DaemonSet), nodes, policy, pods);
 
     /// <summary>Plans <paramref name="daemonSets"/> on <paramref name="nodes"/> (read once, in order) under <paramref name="policy"/>.</summary>
     /// <exception cref="FormatException">A policy selector does not parse.</exception>
     /// <exception cref="ArgumentException">A DaemonSet has no pod template spec or a request out of range (see <see cref="DaemonSetPlacement.For"/>); the problems of every DaemonSet, one per line.</exception>
-    public static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, IEnumerable<V1Node> nodes, CoveragePolicy policy) =>
-        Plan(daemonSets, _ => nodes.Select(node => (NodeView)new TypedNodeView(node)), policy);
+    /// <param name="daemonSets">The DaemonSets.</param>
+    /// <param name="nodes">The nodes.</param>
+    /// <param name="policy">The coverage policy.</param>
+    /// <param name="pods">The pods already on the nodes, by node name; null when unknown.</param>
+    public static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, IEnumerable<V1Node> nodes, CoveragePolicy policy, IReadOnlyDictionary<string, NodePods>? pods = null) =>
+        Plan(daemonSets, _ => nodes.Select(node => (NodeView)new TypedNodeView(node)), policy, pods);
 
     /// <summary>
     /// Plans the DaemonSets of <paramref name="manifests"/> on the inventory at <paramref name="inventoryPath"/> (a file or
@@ -36,18 +46,26 @@ public static class PlacementPlanner
     /// <exception cref="InputException">The inventory cannot be read; every problem, after the whole inventory was read.</exception>
     /// <exception cref="FormatException">A policy selector does not parse.</exception>
     /// <exception cref="ArgumentException">A request out of range (see <see cref="DaemonSetPlacement.For"/>); the problems of every DaemonSet, one per line.</exception>
-    public static PlacementPlan Plan(ManifestSet manifests, string inventoryPath, CoveragePolicy policy) =>
-        Plan(manifests.Agents.Select(agent => agent.Objects.DaemonSet), inventoryPath, policy);
+    /// <param name="manifests">The agents' objects.</param>
+    /// <param name="inventoryPath">The node inventory.</param>
+    /// <param name="policy">The coverage policy.</param>
+    /// <param name="pods">The pods already on the nodes, by node name; null when unknown.</param>
+    public static PlacementPlan Plan(ManifestSet manifests, string inventoryPath, CoveragePolicy policy, IReadOnlyDictionary<string, NodePods>? pods = null) =>
+        Plan(manifests.Agents.Select(agent => agent.Objects.DaemonSet), inventoryPath, policy, pods);
 
     /// <summary>Plans <paramref name="daemonSets"/> on the inventory at <paramref name="inventoryPath"/>, streamed.</summary>
     /// <exception cref="InputException">The inventory cannot be read; every problem, after the whole inventory was read.</exception>
     /// <exception cref="FormatException">A policy selector does not parse.</exception>
     /// <exception cref="ArgumentException">A DaemonSet has no pod template spec or a request out of range (see <see cref="DaemonSetPlacement.For"/>); the problems of every DaemonSet, one per line.</exception>
-    public static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, string inventoryPath, CoveragePolicy policy) =>
-        Plan(daemonSets, labelKeys => NodeInventory.Views(inventoryPath, labelKeys), policy);
+    /// <param name="daemonSets">The DaemonSets.</param>
+    /// <param name="inventoryPath">The node inventory.</param>
+    /// <param name="policy">The coverage policy.</param>
+    /// <param name="pods">The pods already on the nodes, by node name; null when unknown.</param>
+    public static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, string inventoryPath, CoveragePolicy policy, IReadOnlyDictionary<string, NodePods>? pods = null) =>
+        Plan(daemonSets, labelKeys => NodeInventory.Views(inventoryPath, labelKeys), policy, pods);
 
     /// <summary>Plans with the nodes that <paramref name="nodes"/> yields for the label keys the rules read.</summary>
-    private static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, Func<IReadOnlyList<string>, IEnumerable<NodeView>> nodes, CoveragePolicy policy)
+    private static PlacementPlan Plan(IEnumerable<V1DaemonSet> daemonSets, Func<IReadOnlyList<string>, IEnumerable<NodeView>> nodes, CoveragePolicy policy, IReadOnlyDictionary<string, NodePods>? pods)
     {
         var placements = new List<DaemonSetPlacement>();
         var invalid = new List<string>();
@@ -87,8 +105,10 @@ public static class PlacementPlanner
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
-        var planned = NodeGrouping.Build(nodes(labelKeys), labelKeys, placements.Any(placement => placement.ReadsNodeName),
-            (index, representative, names) => PlanGroup($"g{index + 1}", representative, names, placements, compiled));
+        // A node with pods of its own is its own group: what is left on it is its own.
+        var readsName = placements.Any(placement => placement.ReadsNodeName);
+        var planned = NodeGrouping.Build(nodes(labelKeys), labelKeys, name => readsName || (pods?.ContainsKey(name) ?? false),
+            (index, representative, names) => PlanGroup($"g{index + 1}", representative, names, placements, compiled, pods?.GetValueOrDefault(representative.Metadata?.Name ?? "")));
 
         var agents = placements.Select(placement => new PlanAgent(placement.DisplayName, placement.Namespace, placement.Role, placement.Requests, placement.Priority, placement.HostPorts)).ToList();
 
@@ -98,12 +118,15 @@ public static class PlacementPlanner
         return new PlacementPlan(agents, planned, problems);
     }
 
-    private static NodeGroup PlanGroup(string id, V1Node node, List<string> names, List<DaemonSetPlacement> placements, CompiledPolicy policy)
+    private static NodeGroup PlanGroup(string id, V1Node node, List<string> names, List<DaemonSetPlacement> placements, CompiledPolicy policy, NodePods? existing)
     {
         var decisions = placements.Select(placement => placement.ShouldRun(node)).ToArray();
         var reportsAllocatable = node.Status?.Allocatable is { Count: > 0 };
         var allocatable = ResourceAmounts.From(node.Status?.Allocatable);
-        var used = ResourceAmounts.Zero;
+        // The pods already bound to the node hold their requests (the scheduler's NodeInfo.Requested).
+        var used = existing?.Requests ?? ResourceAmounts.Zero;
+        var evictable = existing?.Pods.ToList() ?? [];
+        var agentsTake = ResourceAmounts.Zero;
         var placed = new List<int>();
         var order = Enumerable.Range(0, placements.Count)
             .Where(index => decisions[index].Outcome == PlacementOutcome.Lands)
@@ -128,12 +151,28 @@ public static class PlacementPlanner
             if (next.FitsIn(allocatable))
             {
                 used = next;
+                agentsTake += placements[index].Requests;
+                placed.Add(index);
+            }
+            else if (reportsAllocatable && Preemption.Victims(placements[index].Priority, placements[index].Requests, allocatable, used, evictable) is { } victims)
+            {
+                var reason = Shortfall(placements[index].Requests, allocatable, used, placed.Count > 0, existing is not null);
+                decisions[index] = new PlacementDecision(PlacementOutcome.Preempts,
+                    $"{reason}; priority {placements[index].Priority} preempts {victims.Count} lower-priority pod{(victims.Count == 1 ? "" : "s")}: "
+                    + string.Join(", ", victims.Select(victim => $"{victim.Namespace}/{victim.Name} (priority {victim.Priority})"))
+                    + " (PodDisruptionBudgets not read)")
+                {
+                    Victims = victims,
+                };
+                used = victims.Aggregate(used, (sum, victim) => sum - victim.Requests) + placements[index].Requests;
+                evictable.RemoveAll(pod => victims.Contains(pod));
+                agentsTake += placements[index].Requests;
                 placed.Add(index);
             }
             else
             {
                 decisions[index] = new PlacementDecision(PlacementOutcome.DoesNotFit, reportsAllocatable
-                    ? Shortfall(placements[index].Requests, allocatable, used, placed.Count > 0)
+                    ? Shortfall(placements[index].Requests, allocatable, used, placed.Count > 0, existing is not null)
                     : "the node reports no status.allocatable, which the scheduler counts as 0 cpu, 0 memory and 0 pods");
             }
         }
@@ -145,10 +184,15 @@ public static class PlacementPlanner
         var required = excludedBy is null ? policy.RequiredRoles(node) : [];
         var description = string.Join(" · ", new[] { os, string.Join("+", NodeGrouping.Roles(node)), taints.Count == 0 ? "no taints" : string.Join(", ", taints) }
             .Where(part => part.Length > 0));
-        return new NodeGroup(id, description, names, os, taints, allocatable, decisions, used, excludedBy, required) { NodeInfo = NodeInfoFacts.Of(node.Status?.NodeInfo) };
+        return new NodeGroup(id, description, names, os, taints, allocatable, decisions, agentsTake, excludedBy, required)
+        {
+            NodeInfo = NodeInfoFacts.Of(node.Status?.NodeInfo),
+            ExistingPods = existing is null ? null : existing.Requests,
+        };
     }
 
-    private static string Shortfall(ResourceAmounts needs, ResourceAmounts allocatable, ResourceAmounts used, bool afterOthers)
+    /// <summary>The scheduler's NodeResourcesFit reasons ("Insufficient cpu", "Insufficient memory", "Too many pods") with the amounts.</summary>
+    private static string Shortfall(ResourceAmounts needs, ResourceAmounts allocatable, ResourceAmounts used, bool afterOthers, bool withPods)
     {
         var missing = new List<string>();
         if (used.MilliCpu + needs.MilliCpu > allocatable.MilliCpu)
@@ -161,12 +205,14 @@ public static class PlacementPlanner
             missing.Add($"memory {ResourceAmounts.FormatMemory(needs.MemoryBytes)} (free {ResourceAmounts.FormatMemory(Math.Max(0, allocatable.MemoryBytes - used.MemoryBytes))} of {ResourceAmounts.FormatMemory(allocatable.MemoryBytes)})");
         }
 
+        var text = missing.Count == 0 ? "" : "Insufficient " + string.Join(", ", missing);
         if (used.Pods + needs.Pods > allocatable.Pods)
         {
-            missing.Add($"pods 1 (free {Math.Max(0, allocatable.Pods - used.Pods)} of {allocatable.Pods})");
+            text += (text.Length == 0 ? "" : "; ") + $"Too many pods (free {Math.Max(0, allocatable.Pods - used.Pods)} of {allocatable.Pods})";
         }
 
-        return "Insufficient " + string.Join(", ", missing) + (afterOthers ? " next to the agents placed before it (higher priority first)" : "");
+        return text + (withPods ? " next to the pods already on the node" : "")
+            + (afterOthers ? (withPods ? " and" : " next to") + " the agents placed before it (higher priority first)" : "");
     }
 
     /// <summary>The coverage policy with its selectors parsed once.</summary>

@@ -2,7 +2,8 @@ namespace NodeAgents.Placement;
 
 /// <summary>
 /// The findings of a plan, per node group. Errors: a required role without a landed agent (coverage gap), an agent that
-/// would stay Pending, two agents binding the same host port and protocol. Warnings: an agent without a
+/// would stay Pending, two agents binding the same host port and protocol. Warnings: an agent that fits only by preempting
+/// lower-priority pods, an agent without a
 /// <c>kubernetes.io/os</c> selector landing on Windows nodes, an agent landing on nodes the policy excludes.
 /// </summary>
 public static class PlanFindings
@@ -17,6 +18,13 @@ public static class PlanFindings
             for (var index = 0; index < agents.Count; index++)
             {
                 var decision = group.Decisions[index];
+                if (decision.Outcome == PlacementOutcome.Preempts)
+                {
+                    problems.Add(new PlanProblem(PlanSeverity.Warning, PlanProblemKind.Preempts, group.Id, group.Nodes, [agents[index].Name],
+                        $"{agents[index].Name} fits on {where} only by preempting: {decision.Reason}"));
+                    continue;
+                }
+
                 if (decision.Outcome != PlacementOutcome.DoesNotFit)
                 {
                     continue;
@@ -84,6 +92,7 @@ public static class PlanFindings
     private static string Describe(PlacementDecision decision) => decision.Outcome switch
     {
         PlacementOutcome.DoesNotFit => "Pending, " + decision.Reason,
+        PlacementOutcome.Preempts => "preempts, " + decision.Reason,
         PlacementOutcome.WillNotRun => (decision.Degraded ? "degraded, " : "will not run, ") + decision.Reason,
         _ => decision.Reason,
     };

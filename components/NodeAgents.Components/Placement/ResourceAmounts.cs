@@ -19,6 +19,10 @@ public readonly record struct ResourceAmounts(long MilliCpu, long MemoryBytes, l
     public static ResourceAmounts operator +(ResourceAmounts left, ResourceAmounts right) =>
         new(Add(left.MilliCpu, right.MilliCpu), Add(left.MemoryBytes, right.MemoryBytes), Add(left.Pods, right.Pods));
 
+    /// <summary>Subtracts per resource.</summary>
+    public static ResourceAmounts operator -(ResourceAmounts left, ResourceAmounts right) =>
+        new(left.MilliCpu - right.MilliCpu, left.MemoryBytes - right.MemoryBytes, left.Pods - right.Pods);
+
     /// <summary>The larger of each resource.</summary>
     public static ResourceAmounts Max(ResourceAmounts left, ResourceAmounts right) =>
         new(Math.Max(left.MilliCpu, right.MilliCpu), Math.Max(left.MemoryBytes, right.MemoryBytes), Math.Max(left.Pods, right.Pods));

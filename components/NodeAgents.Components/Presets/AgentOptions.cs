@@ -62,6 +62,12 @@ public abstract record AgentOptions
     /// <summary>The DaemonSet's minReadySeconds (seconds). Default 0.</summary>
     public int? MinReadySeconds { get; init; }
 
+    /// <summary>
+    /// How long <c>pulumi up</c> waits for the DaemonSet's rollout, as a Go duration (<c>30m</c>, <c>1h30m</c>; at least
+    /// 1s, at most 24h). Default: the Kubernetes provider's 10 minutes. See <see cref="Model.RolloutTimeout"/>.
+    /// </summary>
+    public string? RolloutTimeout { get; init; }
+
     /// <summary>The DaemonSet's revisionHistoryLimit. Default 10.</summary>
     public int? RevisionHistoryLimit { get; init; }
 
@@ -82,6 +88,15 @@ public abstract record AgentOptions
         foreach (var key in (Labels?.Keys ?? []).Where(key => key.StartsWith("app.kubernetes.io/", StringComparison.Ordinal)))
         {
             problems.Add(new OptionProblem($"labels.{key}", "the app.kubernetes.io/* labels are set by the tool (name, instance, component, part-of, managed-by, version); use another key"));
+        }
+
+        if (RolloutTimeout is not null)
+        {
+            Model.RolloutTimeout.Parse(RolloutTimeout, out var timeoutProblem);
+            if (timeoutProblem is not null)
+            {
+                problems.Add(new OptionProblem("rolloutTimeout", timeoutProblem));
+            }
         }
 
         foreach (var key in (PodAnnotations?.Keys ?? []).Where(key => key.StartsWith("nodeagents.io/", StringComparison.Ordinal)))
@@ -108,6 +123,7 @@ public abstract record AgentOptions
         TerminationGracePeriodSeconds = TerminationGracePeriodSeconds ?? spec.TerminationGracePeriodSeconds,
         UpdateStrategy = UpdateStrategy ?? spec.UpdateStrategy,
         MinReadySeconds = MinReadySeconds ?? spec.MinReadySeconds,
+        RolloutTimeout = RolloutTimeout is null ? spec.RolloutTimeout : Model.RolloutTimeout.Parse(RolloutTimeout, out _) ?? spec.RolloutTimeout,
         RevisionHistoryLimit = RevisionHistoryLimit ?? spec.RevisionHistoryLimit,
         ExtraLabels = Labels is null ? spec.ExtraLabels : Merge(spec.ExtraLabels, Labels),
         PodAnnotations = PodAnnotations is null ? spec.PodAnnotations : Merge(spec.PodAnnotations, PodAnnotations),

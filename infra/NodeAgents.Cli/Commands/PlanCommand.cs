@@ -32,11 +32,15 @@ internal static class PlanCommand
         {
             Description = "Also plan the DaemonSets of these manifests (a YAML/JSON file or folder: kubectl get ds -A -o yaml, helm template output); --stack is then optional.",
         };
+        var pods = new Option<string?>("--pods", "-p")
+        {
+            Description = "The pods already on the nodes: kubectl get pods -A -o json or -o yaml (a List or PodList, file or folder; - for standard input). Fit then counts them, and agents that preempt them are shown.",
+        };
         stack.Required = false;
 
         var command = new Command("plan", "Show which nodes each agent lands on, what the agents take per node, and coverage gaps, for a node inventory.")
         {
-            stack, projectDirectory, nodes, format, html, manifests,
+            stack, projectDirectory, nodes, format, html, manifests, pods,
         };
         command.SetAction(parse => Run(
             parse.GetValue(projectDirectory)!,
@@ -45,12 +49,13 @@ internal static class PlanCommand
             parse.GetValue(format)!,
             parse.GetValue(html),
             parse.GetValue(manifests),
+            parse.GetValue(pods),
             stdout,
             stderr));
         return command;
     }
 
-    private static int Run(DirectoryInfo projectDirectory, string? stack, string nodesPath, string format, FileInfo? html, string? manifestsPath, TextWriter stdout, TextWriter stderr)
+    private static int Run(DirectoryInfo projectDirectory, string? stack, string nodesPath, string format, FileInfo? html, string? manifestsPath, string? podsPath, TextWriter stdout, TextWriter stderr)
     {
         if (stack is null && manifestsPath is null)
         {
@@ -87,12 +92,29 @@ internal static class PlanCommand
                 daemonSets = ManifestPlanning.Merge(daemonSets, ManifestDaemonSets.Read(manifestsPath));
             }
 
+            if (StandardInput.Names(nodesPath) && podsPath is not null && StandardInput.Names(podsPath))
+            {
+                stderr.WriteLine("error: --nodes and --pods cannot both read standard input.");
+                return ExitCodes.BadInput;
+            }
+
+            // The pods of the DaemonSets being planned are left out: the plan replaces them.
+            IReadOnlyDictionary<string, NodePods>? existing = null;
+            if (podsPath is not null)
+            {
+                using var podsInput = StandardInput.Open(podsPath, "--pods (standard input)");
+                existing = PodInventory.Read(podsInput.Path, daemonSets.Select(daemonSet => (daemonSet.Metadata.NamespaceProperty ?? "default", daemonSet.Metadata.Name)).ToList());
+            }
+
             // The inventory is streamed into the planner; its problems surface after the last node, before any output.
-            plan = PlacementPlanner.Plan(daemonSets, nodesPath, policy);
+            using var nodesInput = StandardInput.Open(nodesPath, "--nodes (standard input)");
+            plan = PlacementPlanner.Plan(daemonSets, nodesInput.Path, policy, existing);
         }
         catch (InputException error)
         {
-            var what = error.Problems.All(problem => manifestsPath is not null && problem.File.StartsWith(manifestsPath, StringComparison.Ordinal)) ? "the manifests" : "the node inventory";
+            var what = error.Problems.All(problem => manifestsPath is not null && problem.File.StartsWith(manifestsPath, StringComparison.Ordinal)) ? "the manifests"
+                : podsPath is not null && error.Problems.All(problem => problem.File.StartsWith(podsPath, StringComparison.Ordinal) || problem.File.StartsWith("--pods", StringComparison.Ordinal)) ? "the pod list"
+                : "the node inventory";
             stderr.WriteLine($"error: {error.Problems.Count} problem{(error.Problems.Count == 1 ? "" : "s")} in {what}; nothing was written.");
             foreach (var problem in error.Problems)
             {

@@ -64,6 +64,12 @@ internal static class RenderCommand
                 return ExitCodes.BadInput;
             }
 
+            // A stack that deploys no agent is refused unless it allows that (node-agents:allowEmpty: true).
+            if (bound.Count(item => EmptyStack.Refused(item.stack!, stderr)) > 0)
+            {
+                return ExitCodes.Findings;
+            }
+
             // Validate every stack before writing any: an error anywhere writes nothing (exit 1); warnings are printed only.
             var built = bound.Select(item => (item.name, manifests: ManifestSet.Build(item.stack!.Agents, item.stack.PartOf))).ToList();
             var passed = built.Select(item => Validation.Passes(item.manifests, item.name, stderr)).ToList();

@@ -108,14 +108,14 @@ internal static class PlanHtml
             th{background:#f6f8fa}
             td.cell{min-width:8rem}
             td.cell small{display:block;color:#1f2328;opacity:.8;max-width:18rem}
-            .lands{background:#c9f2d0}.selector{background:#e6e8eb}.taint{background:#ffd8a8}.fit{background:#ffb3b3}.wontrun{background:#e599f7}.degraded{background:#fff3bf}
+            .lands{background:#c9f2d0}.selector{background:#e6e8eb}.taint{background:#ffd8a8}.fit{background:#ffb3b3}.wontrun{background:#e599f7}.degraded{background:#fff3bf}.preempts{background:#ffc078}
             .legend span{display:inline-block;padding:.2rem .6rem;margin-right:.5rem;border:1px solid #d0d7de}
             li.error{color:#a40e26}li.warning{color:#7d4e00}
             </style></head><body>
             """);
         html.AppendLine($"<h1>Placement plan: stack <code>{E(stack)}</code></h1>");
         html.AppendLine($"<p>{E(PlanText.Summary(plan, stack, nodesPath))}</p>");
-        html.AppendLine("<p class=\"legend\"><span class=\"lands\">lands</span><span class=\"selector\">excluded by selector / affinity</span><span class=\"taint\">blocked by a taint</span><span class=\"fit\">does not fit (Pending)</span><span class=\"wontrun\">created, will not run (kernel, architecture)</span><span class=\"degraded\">runs degraded (container runtime)</span></p>");
+        html.AppendLine("<p class=\"legend\"><span class=\"lands\">lands</span><span class=\"selector\">excluded by selector / affinity</span><span class=\"taint\">blocked by a taint</span><span class=\"fit\">does not fit (Pending)</span><span class=\"preempts\">fits by preempting pods</span><span class=\"wontrun\">created, will not run (kernel, architecture)</span><span class=\"degraded\">runs degraded (container runtime)</span></p>");
         html.Append("<table><thead><tr><th>group</th><th>nodes</th>");
         foreach (var agent in plan.Agents)
         {
@@ -134,6 +134,7 @@ internal static class PlanHtml
                     PlacementOutcome.ExcludedBySelector => "selector",
                     PlacementOutcome.BlockedByTaint => "taint",
                     PlacementOutcome.WillNotRun => decision.Degraded ? "degraded" : "wontrun",
+                    PlacementOutcome.Preempts => "preempts",
                     _ => "fit",
                 };
                 html.Append($"<td class=\"cell {css}\" title=\"{E(decision.Reason)}\">{E(PlanText.Cell(decision))}");

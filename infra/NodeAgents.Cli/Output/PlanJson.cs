@@ -48,11 +48,12 @@ internal static class PlanJson
                 nodeInfo = group.NodeInfo,
                 allocatable = Amounts(group.Allocatable),
                 agentRequests = Amounts(group.AgentRequests),
+                existingPodRequests = group.ExistingPods is { } existing ? Amounts(existing) : null,
                 agentTaxPercent = new { cpu = group.CpuTaxPercent, memory = group.MemoryTaxPercent, pods = group.PodTaxPercent },
                 group.ExcludedBy,
                 group.RequiredRoles,
                 placement = plan.Agents.Select((agent, index) => (agent.Name, group.Decisions[index]))
-                    .ToDictionary(pair => pair.Name, pair => new { outcome = pair.Item2.Outcome, reason = pair.Item2.Reason, degraded = pair.Item2.Degraded, unknown = pair.Item2.Unknown }),
+                    .ToDictionary(pair => pair.Name, pair => new { outcome = pair.Item2.Outcome, reason = pair.Item2.Reason, degraded = pair.Item2.Degraded, unknown = pair.Item2.Unknown, preempts = pair.Item2.Victims.Select(victim => new { victim.Namespace, victim.Name, victim.Priority }) }),
             }),
             problems = plan.Problems.Select(problem => new
             {

@@ -55,6 +55,7 @@ internal static class PlanMarkdown
         PlacementOutcome.ExcludedBySelector => "➖",
         PlacementOutcome.BlockedByTaint => "⛔",
         PlacementOutcome.WillNotRun => "💥",
+        PlacementOutcome.Preempts => "⚠️",
         _ => "⏳",
     };
 

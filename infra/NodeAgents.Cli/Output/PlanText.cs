@@ -12,6 +12,7 @@ internal static class PlanText
         PlacementOutcome.ExcludedBySelector => "selector",
         PlacementOutcome.BlockedByTaint => "taint",
         PlacementOutcome.WillNotRun => "WON'T RUN",
+        PlacementOutcome.Preempts => "PREEMPTS",
         _ => "PENDING",
     };
 
@@ -20,7 +21,7 @@ internal static class PlanText
         decision.Outcome == PlacementOutcome.WillNotRun && decision.Degraded ? "degraded" : Cell(decision.Outcome);
 
     /// <summary>The legend of the cell texts.</summary>
-    public const string Legend = "lands = the pod runs there; selector = excluded by nodeName, nodeSelector or required node affinity; taint = blocked by an untolerated NoSchedule/NoExecute taint; PENDING = created but does not fit; WON'T RUN = created but the node's kernel or architecture fails the agent's requirement; degraded = runs without what the node's container runtime should give it";
+    public const string Legend = "lands = the pod runs there; selector = excluded by nodeName, nodeSelector or required node affinity; taint = blocked by an untolerated NoSchedule/NoExecute taint; PENDING = created but does not fit; PREEMPTS = fits only by evicting lower-priority pods already on the node; WON'T RUN = created but the node's kernel or architecture fails the agent's requirement; degraded = runs without what the node's container runtime should give it";
 
     /// <summary>Up to three node names, then how many more.</summary>
     public static string Nodes(IReadOnlyList<string> nodes) =>

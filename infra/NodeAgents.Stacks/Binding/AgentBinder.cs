@@ -164,12 +164,13 @@ internal static class AgentBinder
             return true;
         }
 
-        if (flag is YamlScalarNode { Value: "true" or "false" } value)
+        // As the Pulumi CLI types it: true, True and TRUE are true (yaml.v3 resolve.go), see PulumiTyping.
+        if (flag is YamlScalarNode value && PulumiTyping.Read(value) is { Kind: PulumiScalarKind.Boolean } typed)
         {
-            return value.Value == "true";
+            return typed.Text == "true";
         }
 
-        binder.Report(flag, path + ".enabled", $"expected true or false, got {YamlInput.Describe(flag)}");
+        binder.Report(flag, path + ".enabled", $"expected true or false{StrictBinder.BooleanHint(flag)}, got {YamlInput.Describe(flag)}");
         return null;
     }
 

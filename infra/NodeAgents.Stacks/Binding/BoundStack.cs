@@ -11,4 +11,7 @@ public sealed record BoundStack(string ProjectName, string StackName, string Par
 {
     /// <summary>The placement coverage policy (<c>coverage</c> key); <see cref="Placement.CoveragePolicy.Default"/> when absent.</summary>
     public Placement.CoveragePolicy Coverage { get; init; } = Placement.CoveragePolicy.Default;
+
+    /// <summary>True when the stack says <c>allowEmpty: true</c>: it may deploy no agent (render and diff refuse an empty stack otherwise).</summary>
+    public bool AllowEmpty { get; init; }
 }

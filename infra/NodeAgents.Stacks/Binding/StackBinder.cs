@@ -28,7 +28,10 @@ public static class StackBinder
     public const string AgentsKey = "agents";
 
     /// <summary>Every key of the project's namespace the binder knows.</summary>
-    public static IReadOnlyList<string> ProjectKeys { get; } = ["namespace", "partOf", AgentsKey, .. AgentKeys, "forwardSharedKey", CoverageBinder.Key];
+    public static IReadOnlyList<string> ProjectKeys { get; } = ["namespace", "partOf", AgentsKey, .. AgentKeys, "forwardSharedKey", CoverageBinder.Key, AllowEmptyKey];
+
+    /// <summary>The key that lets a stack deploy no agent (<c>true</c>/<c>false</c>, default false): render and diff refuse an empty stack without it.</summary>
+    public const string AllowEmptyKey = "allowEmpty";
 
     /// <summary>Binds <paramref name="input"/>.</summary>
     /// <exception cref="InputException">Any key is unknown, mistyped or invalid; lists every problem at once.</exception>
@@ -83,7 +86,7 @@ public static class StackBinder
 
             if (value.Node is YamlScalarNode scalar)
             {
-                return scalar.Value;
+                return new StrictBinder(value.File, problems).Text(scalar, prefix + shortKey);
             }
 
             problems.Add(new InputProblem(value.File, prefix + shortKey, $"expected a string, got {YamlInput.Describe(value.Node)}", value.Node.Start.Line, value.Node.Start.Column));
@@ -145,9 +148,22 @@ public static class StackBinder
             // Only when every agent bound: an agent left out by a mistake would otherwise look like a missing role.
             CoverageBinder.CheckRoles(input, prefix, coverage, bound.Select(agent => agent.Spec.Role.Name).ToHashSet(StringComparer.Ordinal), problems);
         }
+
+        // A top-level value reaches the program as text (the CLI's MarshalString: true, True and "true" all arrive as
+        // "true"), so the text after the CLI's typing is what counts here.
+        string? allowEmpty = null;
+        if (input.Values.TryGetValue(prefix + AllowEmptyKey, out var allowValue) && !allowValue.IsSecret)
+        {
+            allowEmpty = allowValue.Node is YamlScalarNode flag ? PulumiTyping.Read(flag).Text : null;
+            if (allowEmpty is not ("true" or "false"))
+            {
+                problems.Add(new InputProblem(allowValue.File, prefix + AllowEmptyKey, $"expected true or false, got {YamlInput.Describe(allowValue.Node)}", allowValue.Node.Start.Line, allowValue.Node.Start.Column));
+            }
+        }
+
         return problems.Count > 0
             ? throw new InputException(problems)
-            : new BoundStack(input.ProjectName, input.StackName, partOf, agents) { Coverage = coverage };
+            : new BoundStack(input.ProjectName, input.StackName, partOf, agents) { Coverage = coverage, AllowEmpty = allowEmpty == "true" };
     }
 
     private static string Squeeze(string text) => new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());

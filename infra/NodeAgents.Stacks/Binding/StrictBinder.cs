@@ -190,18 +190,59 @@ public sealed partial class StrictBinder
         return instance;
     }
 
-    private object? BindScalar(Type target, YamlScalarNode scalar, string path)
+    /// <summary>
+    /// The string the Pulumi program receives for <paramref name="scalar"/>, or null (and a problem) when the Pulumi CLI's
+    /// typing would hand it something else than what is written (<see cref="PulumiTyping.StringProblem"/>).
+    /// </summary>
+    public string? Text(YamlScalarNode scalar, string path)
     {
-        var text = scalar.Value ?? "";
-        var quoted = scalar.Style is YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted;
-        if (target == typeof(string))
+        if (PulumiTyping.StringProblem(scalar) is { } problem)
         {
-            return text;
+            Report(scalar, path, problem);
+            return null;
         }
 
+        return scalar.Value ?? "";
+    }
+
+    /// <summary>
+    /// Why a scalar meant as a boolean is not one to the Pulumi CLI: a quoted <c>"true"</c> is a string, and yaml.v3 reads
+    /// <c>yes</c>, <c>no</c>, <c>on</c> and <c>off</c> as strings (resolve.go); empty otherwise.
+    /// </summary>
+    public static string BooleanHint(YamlNode node) => node switch
+    {
+        YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted, Value: "true" or "false" } quoted
+            => $" (got the string '{quoted.Value}'; remove the quotes)",
+        YamlScalarNode scalar when PulumiTyping.Read(scalar).Kind == PulumiScalarKind.String && (scalar.Value ?? "").ToLowerInvariant() is "yes" or "no" or "on" or "off" or "y" or "n"
+            => " (the Pulumi CLI reads yes, no, on and off as strings; write true or false)",
+        _ => "",
+    };
+
+    private object? BindScalar(Type target, YamlScalarNode scalar, string path)
+    {
+        if (target == typeof(string))
+        {
+            return Text(scalar, path);
+        }
+
+        // Numbers, booleans and quantities bind the value the Pulumi CLI hands the program (0x1F is 31, 1e3 is 1000, True
+        // is true), so render and pulumi up bind the same.
+        var typed = PulumiTyping.Read(scalar);
+        if (typed.Unrepresentable)
+        {
+            return Mismatch(scalar, path, "a finite number (the Pulumi CLI cannot hand .inf or .nan to the program)");
+        }
+
+        if (typed.Kind == PulumiScalarKind.Timestamp)
+        {
+            return Mismatch(scalar, path, $"{ScalarWord(target)} (the Pulumi CLI reads the unquoted {scalar.Value} as a timestamp)");
+        }
+
+        var text = typed.Text ?? "";
+        var quoted = typed.Kind == PulumiScalarKind.String && scalar.Style is YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted;
         if (target == typeof(bool))
         {
-            return bool.TryParse(text, out var flag) && !quoted ? flag : Mismatch(scalar, path, "true or false");
+            return typed.Kind == PulumiScalarKind.Boolean ? text == "true" : Mismatch(scalar, path, "true or false" + BooleanHint(scalar));
         }
 
         if (target == typeof(int))
@@ -246,6 +287,14 @@ public sealed partial class StrictBinder
             return Mismatch(scalar, path, "a non-negative Kubernetes quantity (requests and limits cannot be negative)");
         }
 
+        if (typed.Kind != PulumiScalarKind.String && text != scalar.Value && NodeAgents.Placement.QuantityRules.IsQuantity(scalar.Value ?? "")
+            && NodeAgents.Placement.QuantityRules.IsQuantity(text) && !SameQuantity(scalar.Value!, text))
+        {
+            // e.g. 0777: Kubernetes reads 777, but the Pulumi CLI hands the program the octal 511.
+            Report(scalar, path, $"the Pulumi CLI reads the unquoted {scalar.Value} as the number {text}, which is another quantity; quote it: \"{scalar.Value}\"");
+            return null;
+        }
+
         if (!NodeAgents.Placement.QuantityRules.IsQuantity(text))
         {
             return Mismatch(scalar, path, "a Kubernetes quantity such as 100m, 0.5, 128Mi or 1Gi");
@@ -265,17 +314,36 @@ public sealed partial class StrictBinder
         }
     }
 
+    /// <summary>True when both texts are the same amount, or either is out of the range compared here (the range check reports it).</summary>
+    private static bool SameQuantity(string written, string handedOver)
+    {
+        try
+        {
+            return new ResourceQuantity(written).ToDecimal() == new ResourceQuantity(handedOver).ToDecimal();
+        }
+        catch (Exception error) when (error is FormatException or ArgumentException or OverflowException or ArithmeticException)
+        {
+            return true;
+        }
+    }
+
     private ImageReference? BindImage(YamlNode node, string path)
     {
         IReadOnlyList<string> found;
         ImageReference? image = null;
         if (node is YamlScalarNode scalar)
         {
-            found = ImageReference.Check(scalar.Value ?? "", out image);
+            if (Text(scalar, path) is not { } reference)
+            {
+                return null;
+            }
+
+            found = ImageReference.Check(reference, out image);
         }
         else if (node is YamlMappingNode mapping)
         {
             var parts = new Dictionary<string, string?> { ["repository"] = null, ["tag"] = null, ["digest"] = null };
+            var unreadable = false;
             foreach (var (keyNode, valueNode) in mapping.Children)
             {
                 if (KeyOf(keyNode, path) is not { } key)
@@ -290,12 +358,18 @@ public sealed partial class StrictBinder
                 }
                 else if (valueNode is YamlScalarNode value)
                 {
-                    parts[key] = value.Value;
+                    parts[key] = Text(value, $"{path}.{key}");
+                    unreadable |= parts[key] is null;
                 }
                 else
                 {
                     Mismatch(valueNode, $"{path}.{key}", "a string");
                 }
+            }
+
+            if (unreadable)
+            {
+                return null;
             }
 
             found = ImageReference.CheckParts(parts["repository"], parts["tag"], parts["digest"]);
@@ -322,7 +396,15 @@ public sealed partial class StrictBinder
     {
         if (keyNode is YamlScalarNode scalar)
         {
-            return scalar.Value ?? "";
+            // The Pulumi CLI turns a key it types as a number or boolean into text with Go's %v (3.10 → 3.1).
+            var key = PulumiTyping.KeyText(scalar);
+            if (key != (scalar.Value ?? ""))
+            {
+                Report(keyNode, path, $"the Pulumi CLI reads the unquoted key {scalar.Value} as '{key}'; quote it: \"{scalar.Value}\"");
+                return null;
+            }
+
+            return key;
         }
 
         Report(keyNode, path, $"keys must be plain strings, got {YamlInput.Describe(keyNode)} as a key");

@@ -260,6 +260,7 @@ public static partial class StackFiles
             return;
         }
 
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in entries.Children)
         {
             if (keyNode is not YamlScalarNode { Value: { } key })
@@ -268,14 +269,18 @@ public static partial class StackFiles
                 continue;
             }
 
-            if (!key.Contains(':', StringComparison.Ordinal))
+            // The Pulumi CLI puts a key without a namespace into the project's (pulumi/pulumi
+            // sdk/go/common/workspace/loaders.go, stackConfigNamespacedWithProject): "logging" is "node-agents:logging".
+            var fullKey = FullKey(key, projectName);
+            if (!seen.Add(fullKey))
             {
-                problems.Add(new InputProblem(file, "config." + key, $"config keys are namespaced; did you mean '{projectName}:{key}'?", keyNode.Start.Line, keyNode.Start.Column));
+                problems.Add(new InputProblem(file, fullKey, $"set twice in this file (once as '{key}'); the Pulumi CLI would keep either one", keyNode.Start.Line, keyNode.Start.Column));
                 continue;
             }
 
-            var secret = value is YamlMappingNode secure && Child(secure, "secure") is not null;
-            values[key] = new ConfigValue(value, file, secret, keyNode);
+            // A secure value is a mapping of exactly one key, secure, holding a string (config/object.go, isSecureValue).
+            var secret = value is YamlMappingNode secure && secure.Children.Count == 1 && Child(secure, "secure") is YamlScalarNode;
+            values[fullKey] = new ConfigValue(value, file, secret, keyNode);
         }
     }
 

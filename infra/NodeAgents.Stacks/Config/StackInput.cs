@@ -38,7 +38,8 @@ public sealed record StackInput(string ProjectName, string StackName, IReadOnlyD
             var trimmed = raw.TrimStart();
             YamlNode? node = trimmed.StartsWith('{') || trimmed.StartsWith('[')
                 ? YamlInput.Parse(raw, source, problems)
-                : new YamlScalarNode(raw);
+                // A plain value arrives as the text the CLI already typed (MarshalString): a string, never typed again.
+                : new YamlScalarNode(raw) { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted };
             if (node is not null)
             {
                 values[key] = new ConfigValue(node, source, IsSecret: false);

@@ -18,6 +18,13 @@ public static class YamlInput
             return null;
         }
 
+        var before = problems.Count;
+        YamlAnchors.CheckForwardAliases(text, file, problems);
+        if (problems.Count > before)
+        {
+            return null;
+        }
+
         try
         {
             var stream = new YamlStream();
@@ -28,7 +35,14 @@ public static class YamlInput
                 return null;
             }
 
-            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+            if (stream.Documents.Count == 0)
+            {
+                return null;
+            }
+
+            // Merge keys (<<: *base) are applied as the Pulumi CLI's yaml.v3 applies them.
+            YamlMerge.Apply(stream.Documents[0].RootNode, file, problems);
+            return problems.Count > before ? null : stream.Documents[0].RootNode;
         }
         catch (YamlException error)
         {

@@ -76,14 +76,17 @@ public class StackBinderTests
     }
 
     [Fact]
-    public void Unnamespaced_stack_keys_are_rejected_with_the_namespaced_form()
+    public void Unnamespaced_stack_keys_belong_to_the_project_as_the_Pulumi_CLI_reads_them()
     {
+        // pulumi/pulumi sdk/go/common/workspace/loaders.go, stackConfigNamespacedWithProject.
         using var project = new TempProject(copyStacks: false);
         project.Write("Pulumi.qa.yaml", "config:\n  logging: {}\n");
 
-        var error = Assert.Throws<InputException>(() => StackBinder.Bind(StackFiles.Load(project.Path, "qa")));
+        Assert.Equal("fluent-bit", StackBinder.Bind(StackFiles.Load(project.Path, "qa")).Agents.Single().Name);
 
-        Assert.Contains(error.Problems, problem => problem.Message == "config keys are namespaced; did you mean 'node-agents:logging'?" && problem.Line == 2);
+        project.Write("Pulumi.qa.yaml", "config:\n  logging: {}\n  node-agents:logging: {}\n");
+        var error = Assert.Throws<InputException>(() => StackBinder.Bind(StackFiles.Load(project.Path, "qa")));
+        Assert.Contains(error.Problems, problem => problem.Message == "set twice in this file (once as 'node-agents:logging'); the Pulumi CLI would keep either one" && problem.Line == 3);
     }
 
     [Theory]

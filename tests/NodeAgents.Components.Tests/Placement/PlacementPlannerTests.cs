@@ -38,7 +38,8 @@ public class PlacementPlannerTests
     {
         var plan = PlacementPlanner.Plan([DaemonSet("a"), DaemonSet("b")], [Node("tiny", pods: "1")], NoPolicy);
         Assert.Equal(PlacementOutcome.Lands, plan.DecisionFor("a", "tiny").Outcome);
-        Assert.Equal("Insufficient pods 1 (free 0 of 1) next to the agents placed before it (higher priority first)", plan.DecisionFor("b", "tiny").Reason);
+        // The scheduler's own wording for a full node: "Too many pods" (noderesources/fit.go).
+        Assert.Equal("Too many pods (free 0 of 1) next to the agents placed before it (higher priority first)", plan.DecisionFor("b", "tiny").Reason);
     }
 
     [Fact]

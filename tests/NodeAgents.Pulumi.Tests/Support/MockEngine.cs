@@ -8,12 +8,15 @@ namespace NodeAgents.Pulumi.Tests.Support;
 
 /// <summary>
 /// Runs a Pulumi program against <see cref="IMocks"/> implemented with Moq: every registered resource's inputs are recorded,
-/// resources echo their inputs as state, and a RandomPassword's <c>result</c> is <see cref="RandomResult"/>.
+/// resources echo their inputs as state, a RandomPassword's <c>result</c> is <see cref="RandomResult"/>, a RandomBytes' <c>base64</c> is <see cref="RandomBytesBase64"/>.
 /// Config is handed over the way the engine does: PULUMI_CONFIG (JSON object of strings) and PULUMI_CONFIG_SECRET_KEYS.
 /// </summary>
 public sealed class MockEngine
 {
     public const string RandomResult = "mock-random-password-0123456789abcdef";
+
+    /// <summary>What a RandomBytes resource returns as <c>base64</c> (32 bytes 0x01…0x20).</summary>
+    public static readonly string RandomBytesBase64 = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
     public ConcurrentQueue<MockResourceArgs> Registered { get; } = new();
 
@@ -28,9 +31,12 @@ public sealed class MockEngine
             .ReturnsAsync((MockResourceArgs args) =>
             {
                 Registered.Enqueue(args);
-                var state = args.Type == "random:index/randomPassword:RandomPassword"
-                    ? args.Inputs.SetItem("result", RandomResult)
-                    : args.Inputs;
+                var state = args.Type switch
+                {
+                    "random:index/randomPassword:RandomPassword" => args.Inputs.SetItem("result", RandomResult),
+                    "random:index/randomBytes:RandomBytes" => args.Inputs.SetItem("base64", RandomBytesBase64),
+                    _ => args.Inputs,
+                };
                 return (args.Name + "_id", (object)state);
             });
         mocks.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).ReturnsAsync((MockCallArgs args) => (object)args.Args);

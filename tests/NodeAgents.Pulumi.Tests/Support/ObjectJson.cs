@@ -13,6 +13,28 @@ public static class ObjectJson
 
     public static JsonNode FromInputs(ImmutableDictionary<string, object> inputs) => JsonSerializer.SerializeToNode(inputs)!;
 
+    /// <summary>
+    /// The registered inputs without the values only a deploy can know, which the offline render leaves out by design:
+    /// a Secret's <c>stringData</c>, and the pod template's <c>nodeagents.io/secret-version</c> annotation derived from it
+    /// (present exactly when <paramref name="hasSecret"/>). Both are asserted present before they are removed.
+    /// </summary>
+    public static JsonNode FromInputsWithoutDeployTimeValues(string kind, ImmutableDictionary<string, object> inputs, bool hasSecret)
+    {
+        var json = FromInputs(kind == "Secret" ? inputs.Remove("stringData") : inputs);
+        Assert.Equal(kind == "Secret", inputs.ContainsKey("stringData"));
+        if (kind == "DaemonSet")
+        {
+            var annotations = json["spec"]!["template"]!["metadata"]!["annotations"]?.AsObject();
+            Assert.Equal(hasSecret, annotations?.Remove("nodeagents.io/secret-version") ?? false);
+            if (annotations is { Count: 0 })
+            {
+                json["spec"]!["template"]!["metadata"]!.AsObject().Remove("annotations");
+            }
+        }
+
+        return json;
+    }
+
     /// <summary>Every leaf of the tree as a path, e.g. <c>spec.template.spec.containers[0].ports[1].hostPort=53</c>.</summary>
     public static SortedSet<string> Leaves(JsonNode? node, string path = "")
     {
