@@ -33,7 +33,7 @@ public class CompositionParityTests
               ports: [{name: metrics, containerPort: 9400}]
               startupProbe: {httpGet: {path: /health, port: 9400}, failureThreshold: 30}
               securityContext: {capabilities: {add: [SYS_ADMIN]}, runAsNonRoot: false}
-              podSecurityContext: {fsGroup: 2000, supplementalGroups: [44]}
+              podSecurityContext: {fsGroup: 2000, supplementalGroups: [44], supplementalGroupsPolicy: Merge, seLinuxChangePolicy: MountOption}
               hostIPC: true
               dnsConfig: {options: [{name: ndots, value: "2"}], searches: [gpu.svc.cluster.local]}
               imagePullSecrets: [{name: ngc}]
@@ -111,6 +111,8 @@ public class CompositionParityTests
                 "spec.template.spec.imagePullSecrets[0].name=\"ngc\"",
                 "spec.template.spec.securityContext.fsGroup=2000",
                 "spec.template.spec.securityContext.supplementalGroups[0]=44",
+                "spec.template.spec.securityContext.supplementalGroupsPolicy=\"Merge\"",
+                "spec.template.spec.securityContext.seLinuxChangePolicy=\"MountOption\"",
                 "spec.template.spec.hostIPC=true",
                 "spec.template.spec.dnsConfig.options[0].value=\"2\"",
             })

@@ -110,12 +110,15 @@ internal static class CoreV1Container
             Type = selinux.Type,
             Level = selinux.Level,
         }),
-        WindowsOptions = Optional(source.WindowsOptions, windows => new Core.WindowsSecurityContextOptionsArgs
-        {
-            GmsaCredentialSpec = windows.GmsaCredentialSpec,
-            GmsaCredentialSpecName = windows.GmsaCredentialSpecName,
-            HostProcess = Flag(windows.HostProcess),
-            RunAsUserName = windows.RunAsUserName,
-        }),
+        WindowsOptions = Optional(source.WindowsOptions, WindowsOptions),
+    };
+
+    /// <summary>The Windows options of a container or pod securityContext (HostProcess, user name, GMSA).</summary>
+    public static Core.WindowsSecurityContextOptionsArgs WindowsOptions(V1WindowsSecurityContextOptions windows) => new()
+    {
+        GmsaCredentialSpec = windows.GmsaCredentialSpec,
+        GmsaCredentialSpecName = windows.GmsaCredentialSpecName,
+        HostProcess = Flag(windows.HostProcess),
+        RunAsUserName = windows.RunAsUserName,
     };
 }

@@ -69,6 +69,9 @@ internal static class CoreV1Pod
         SeccompProfile = Optional(source.SeccompProfile, seccomp => new Core.SeccompProfileArgs { Type = seccomp.Type, LocalhostProfile = seccomp.LocalhostProfile }),
         AppArmorProfile = Optional(source.AppArmorProfile, appArmor => new Core.AppArmorProfileArgs { Type = appArmor.Type, LocalhostProfile = appArmor.LocalhostProfile }),
         SeLinuxOptions = Optional(source.SeLinuxOptions, selinux => new Core.SELinuxOptionsArgs { User = selinux.User, Role = selinux.Role, Type = selinux.Type, Level = selinux.Level }),
+        SeLinuxChangePolicy = source.SeLinuxChangePolicy,
+        SupplementalGroupsPolicy = source.SupplementalGroupsPolicy,
+        WindowsOptions = Optional(source.WindowsOptions, CoreV1Container.WindowsOptions),
     };
 
     /// <summary>Required and preferred node affinity.</summary>
