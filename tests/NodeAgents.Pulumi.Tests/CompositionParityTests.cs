@@ -8,7 +8,7 @@ using NodeAgents.Stacks.Config;
 namespace NodeAgents.Pulumi.Tests;
 
 /// <summary>
-/// A stack with two instances of one preset, the catalog's DCGM exporter and a custom agent with an init container, a sidecar and every extra volume
+/// A stack with two instances of one preset, the catalog's DCGM and Windows exporters and a custom agent with an init container, a sidecar and every extra volume
 /// kind, read through Pulumi's structured config: the program registers what the offline render writes, field by field.
 /// </summary>
 [Collection(PulumiCollection.Name)]
@@ -21,6 +21,8 @@ public class CompositionParityTests
               preset: falco
             dcgm:
               preset: dcgm-exporter
+            windows-exporter:
+              preset: windows-exporter
             falco-gpu:
               preset: falco
               mode: audit
@@ -85,7 +87,7 @@ public class CompositionParityTests
             Assert.Equal(
                 expected.Select(obj => $"{obj.Kind}/{obj.Metadata.Name}").Order(StringComparer.Ordinal),
                 registered.Select(obj => $"{obj.Kind}/{obj.Name}").Order(StringComparer.Ordinal));
-            Assert.Equal(4, registered.Count(obj => obj.Kind == "DaemonSet"));
+            Assert.Equal(5, registered.Count(obj => obj.Kind == "DaemonSet"));
             foreach (var obj in expected)
             {
                 var inputs = registered.Single(r => r.Kind == obj.Kind && r.Name == obj.Metadata.Name).Inputs;

@@ -28,7 +28,7 @@ public class CompositionTests
     public void The_catalog_lists_every_preset_with_its_role()
     {
         Assert.Equal(
-            [("dcgm-exporter", "gpu"), ("falco", "security"), ("fluent-bit", "logging"), ("node-exporter", "monitoring"), ("node-local-dns", "network")],
+            [("dcgm-exporter", "gpu"), ("falco", "security"), ("fluent-bit", "logging"), ("node-exporter", "monitoring"), ("node-local-dns", "network"), ("windows-exporter", "monitoring")],
             PresetCatalog.All.Select(preset => (preset.Name, preset.Role.Name)));
         Assert.Throws<ArgumentException>(() => PresetCatalog.Register(new AgentPreset<MonitoringAgentOptions>("falco", AgentRole.Monitoring, MonitoringAgentPreset.Build)));
     }
@@ -180,5 +180,27 @@ public class CompositionTests
         var landed = nodes.Select(node => node.Metadata.Name).Where(node => plan.DecisionFor("dcgm-exporter", node).Outcome == PlacementOutcome.Lands).ToList();
         Assert.Equal(nodes.Where(node => node.Metadata.Labels.TryGetValue("accelerator", out var value) && value == "nvidia").Select(node => node.Metadata.Name), landed);
         Assert.Single(landed);
+    }
+
+    [Fact]
+    public void The_windows_exporter_preset_is_a_HostProcess_pod_with_the_upstream_facts()
+    {
+        var daemonSet = NodeAgentBuilder.Build(PresetCatalog.Find("windows-exporter")!.Build(new WindowsExporterOptions())).DaemonSet;
+        var pod = daemonSet.Spec.Template.Spec;
+        var container = pod.Containers.Single();
+
+        // prometheus-community/windows_exporter kubernetes/windows-exporter-daemonset.yaml.
+        Assert.Equal((true, "NT AUTHORITY\\system"), (pod.SecurityContext.WindowsOptions.HostProcess, pod.SecurityContext.WindowsOptions.RunAsUserName));
+        Assert.True(pod.HostNetwork);
+        Assert.Equal("windows", pod.NodeSelector["kubernetes.io/os"]);
+        Assert.Equal("ghcr.io/prometheus-community/windows-exporter:0.31.2", container.Image);
+        Assert.Equal(["--config.file=%CONTAINER_SANDBOX_MOUNT_POINT%/config.yml"], container.Args);
+        Assert.Equal((9182, 9182), (container.Ports.Single().ContainerPort, container.Ports.Single().HostPort));
+        Assert.Equal(("/config.yml", "config.yml"), (container.VolumeMounts.Single().MountPath, container.VolumeMounts.Single().SubPath));
+        Assert.Equal(["New-NetFirewallRule", "-DisplayName", "'windows-exporter'", "-Direction", "inbound", "-Profile", "Any", "-Action", "Allow", "-LocalPort", "9182", "-Protocol", "TCP"], pod.InitContainers.Single().Args);
+        // No Linux-only securityContext fields on a HostProcess pod.
+        Assert.Null(container.SecurityContext.Capabilities);
+        Assert.Null(container.SecurityContext.SeccompProfile);
+        Assert.Null(container.SecurityContext.ReadOnlyRootFilesystem);
     }
 }
