@@ -202,5 +202,8 @@ public class CompositionTests
         Assert.Null(container.SecurityContext.Capabilities);
         Assert.Null(container.SecurityContext.SeccompProfile);
         Assert.Null(container.SecurityContext.ReadOnlyRootFilesystem);
+        // Valid as a HostProcess pod (validateWindowsHostProcessPod): host network, every container inherits hostProcess.
+        var findings = ManifestValidator.Validate(ManifestSet.Build([PresetCatalog.Find("windows-exporter")!.Build(new WindowsExporterOptions())]));
+        Assert.DoesNotContain(findings, finding => finding.Severity == Severity.Error);
     }
 }

@@ -104,6 +104,13 @@ public static class RuleCases
         ["guard dropped"] = new(o => o.Pod(Fb).Affinity = null, "virtual-node-not-excluded", Pod + ".affinity.nodeAffinity"),
         ["guard replaced by a user term"] = new(o => o.Pod(Fb).Affinity.NodeAffinity.RequiredDuringSchedulingIgnoredDuringExecution.NodeSelectorTerms = [new V1NodeSelectorTerm { MatchExpressions = [Expr("pool", "In", "general")] }], "virtual-node-not-excluded", Pod + ".affinity.nodeAffinity"),
 
+        ["HostProcess pod without host network"] = new(o => o.Pod(Fb).SecurityContext = new V1PodSecurityContext { WindowsOptions = new V1WindowsSecurityContextOptions { HostProcess = true } }, "host-process-host-network", Pod + ".hostNetwork", Value: "false"),
+        ["HostProcess container in a pod that says no"] = new(o =>
+        {
+            o.Pod(Fb).SecurityContext = new V1PodSecurityContext { WindowsOptions = new V1WindowsSecurityContextOptions { HostProcess = false } };
+            o.Container(Fb).SecurityContext.WindowsOptions = new V1WindowsSecurityContextOptions { HostProcess = true };
+        }, "host-process-mismatch", C0 + ".securityContext.windowsOptions.hostProcess", Value: "true"),
+
         // Init containers, sidecars, probes
         ["init container with a readiness probe"] = new(o => o.Pod(Fb).InitContainers = [new V1Container { Name = "init", Image = "busybox:1.36", ReadinessProbe = new V1Probe { Exec = new V1ExecAction { Command = ["true"] } } }], "init-container-probe-forbidden", Pod + ".initContainers[0].readinessProbe"),
         ["init container restartPolicy Never"] = new(o => o.Pod(Fb).InitContainers = [new V1Container { Name = "init", Image = "busybox:1.36", RestartPolicy = "Never" }], "container-restart-policy-invalid", Pod + ".initContainers[0].restartPolicy", Value: "Never"),
