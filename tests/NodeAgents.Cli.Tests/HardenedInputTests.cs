@@ -31,7 +31,7 @@ public class HardenedInputTests
         var (exit, _, stderr) = project.Run("render", "--stack", "dev");
 
         Assert.Equal(2, exit);
-        Assert.Contains("the stack configures no agent: add at least one of platform:logging", stderr);
+        Assert.Contains("the stack configures no agent: add platform:agents (or one of the shorthand keys platform:logging, platform:monitoring, platform:network, platform:security)", stderr);
         Assert.Contains("keys found for: kubernetes, node-agents; the project is named 'platform' in Pulumi.yaml", stderr);
         Assert.Equal(before, Directory.GetFiles(Path.Combine(project.Path, "out", "dev")).Length);
     }

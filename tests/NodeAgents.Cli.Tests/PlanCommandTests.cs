@@ -288,7 +288,8 @@ public class PlanCommandTests
             var (exit, _, error) = Run("plan", "--stack", "bad", "--nodes", Inventory("kind-3node.json"), "--project-dir", folder);
             Assert.Equal(2, exit);
             Assert.Contains("Pulumi.bad.yaml:7:5: node-agents:coverage.exclud: unknown key; did you mean 'exclude'?", error);
-            Assert.Contains("Pulumi.bad.yaml:5:15: node-agents:coverage.required.loging: unknown role; did you mean 'logging'? (expected one of logging, monitoring, network, security)", error);
+            // Roles are open, so a misspelt one is caught as a role no agent of the stack has.
+            Assert.Contains("Pulumi.bad.yaml:5:15: node-agents:coverage.required.loging: no agent of this stack has the role 'loging'; did you mean 'logging'? (roles of the stack's agents: logging); add an agent with role: loging or drop the requirement", error);
             Assert.Contains("Pulumi.bad.yaml:6:17: node-agents:coverage.required.security: 'os=linux os=windows' is not a requirement", error);
         }
         finally

@@ -117,7 +117,7 @@ public class RenderCommandTests
         var falco = Path.Combine(folder, "60-daemonset-node-agents-dev-falco.yaml");
         Assert.True(File.Exists(falco));
         var devFile = Path.Combine(project.Path, "Pulumi.dev.yaml");
-        File.WriteAllText(devFile, File.ReadAllText(devFile).Replace("  node-agents:security:\n", "  node-agents:security:\n    enabled: false\n", StringComparison.Ordinal));
+        File.WriteAllText(devFile, File.ReadAllText(devFile).Replace("      preset: falco\n", "      preset: falco\n      enabled: false\n", StringComparison.Ordinal));
         Assert.Equal(0, project.Run("render", "--stack", "dev").Exit);
         Assert.False(File.Exists(falco), "a file of the previous render that this render does not write is removed");
         Assert.True(File.Exists(Path.Combine(folder, "60-daemonset-node-agents-dev-fluent-bit.yaml")));

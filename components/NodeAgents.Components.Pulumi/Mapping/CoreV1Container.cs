@@ -14,6 +14,8 @@ internal static class CoreV1Container
         Image = source.Image,
         ImagePullPolicy = source.ImagePullPolicy,
         Command = Strings(source.Command),
+        WorkingDir = source.WorkingDir,
+        RestartPolicy = source.RestartPolicy,
         Args = Strings(source.Args),
         Env = List(source.Env, EnvVar),
         Ports = List(source.Ports, port => new Core.ContainerPortArgs
@@ -108,12 +110,15 @@ internal static class CoreV1Container
             Type = selinux.Type,
             Level = selinux.Level,
         }),
-        WindowsOptions = Optional(source.WindowsOptions, windows => new Core.WindowsSecurityContextOptionsArgs
-        {
-            GmsaCredentialSpec = windows.GmsaCredentialSpec,
-            GmsaCredentialSpecName = windows.GmsaCredentialSpecName,
-            HostProcess = Flag(windows.HostProcess),
-            RunAsUserName = windows.RunAsUserName,
-        }),
+        WindowsOptions = Optional(source.WindowsOptions, WindowsOptions),
+    };
+
+    /// <summary>The Windows options of a container or pod securityContext (HostProcess, user name, GMSA).</summary>
+    public static Core.WindowsSecurityContextOptionsArgs WindowsOptions(V1WindowsSecurityContextOptions windows) => new()
+    {
+        GmsaCredentialSpec = windows.GmsaCredentialSpec,
+        GmsaCredentialSpecName = windows.GmsaCredentialSpecName,
+        HostProcess = Flag(windows.HostProcess),
+        RunAsUserName = windows.RunAsUserName,
     };
 }

@@ -44,6 +44,34 @@ internal static class CoreV1Pod
         }),
         Containers = List(source.Containers, CoreV1Container.Container),
         Volumes = List(source.Volumes, Volume),
+        InitContainers = List(source.InitContainers, CoreV1Container.Container),
+        HostIPC = Flag(source.HostIPC),
+        SecurityContext = Optional(source.SecurityContext, PodSecurityContext),
+        DnsConfig = Optional(source.DnsConfig, dns => new Core.PodDNSConfigArgs
+        {
+            Nameservers = Strings(dns.Nameservers),
+            Searches = Strings(dns.Searches),
+            Options = List(dns.Options, option => new Core.PodDNSConfigOptionArgs { Name = option.Name, Value = option.Value }),
+        }),
+        ImagePullSecrets = List(source.ImagePullSecrets, secret => new Core.LocalObjectReferenceArgs { Name = secret.Name }),
+    };
+
+    /// <summary>The pod securityContext (user and group ids, fsGroup, supplemental groups, sysctls, seccomp, SELinux, AppArmor).</summary>
+    public static Core.PodSecurityContextArgs PodSecurityContext(V1PodSecurityContext source) => new()
+    {
+        RunAsUser = Int(source.RunAsUser),
+        RunAsGroup = Int(source.RunAsGroup),
+        RunAsNonRoot = Flag(source.RunAsNonRoot),
+        FsGroup = Int(source.FsGroup),
+        FsGroupChangePolicy = source.FsGroupChangePolicy,
+        SupplementalGroups = List(source.SupplementalGroups, group => checked((int)group!.Value)),
+        Sysctls = List(source.Sysctls, sysctl => new Core.SysctlArgs { Name = sysctl.Name, Value = sysctl.Value }),
+        SeccompProfile = Optional(source.SeccompProfile, seccomp => new Core.SeccompProfileArgs { Type = seccomp.Type, LocalhostProfile = seccomp.LocalhostProfile }),
+        AppArmorProfile = Optional(source.AppArmorProfile, appArmor => new Core.AppArmorProfileArgs { Type = appArmor.Type, LocalhostProfile = appArmor.LocalhostProfile }),
+        SeLinuxOptions = Optional(source.SeLinuxOptions, selinux => new Core.SELinuxOptionsArgs { User = selinux.User, Role = selinux.Role, Type = selinux.Type, Level = selinux.Level }),
+        SeLinuxChangePolicy = source.SeLinuxChangePolicy,
+        SupplementalGroupsPolicy = source.SupplementalGroupsPolicy,
+        WindowsOptions = Optional(source.WindowsOptions, CoreV1Container.WindowsOptions),
     };
 
     /// <summary>Required and preferred node affinity.</summary>
@@ -73,13 +101,13 @@ internal static class CoreV1Pod
         Values = Strings(source.Values),
     };
 
-    /// <summary>A volume: the core emits hostPath and configMap volumes only.</summary>
+    /// <summary>A volume: hostPath, configMap, secret, emptyDir or projected (service-account token, configMap, secret).</summary>
     /// <exception cref="NotSupportedException">The volume has another source, which this mapping would drop.</exception>
     public static Core.VolumeArgs Volume(V1Volume source)
     {
-        if (source.HostPath is null && source.ConfigMap is null)
+        if (source.HostPath is null && source.ConfigMap is null && source.Secret is null && source.EmptyDir is null && source.Projected is null)
         {
-            throw new NotSupportedException($"volume '{source.Name}' is neither hostPath nor configMap; the Pulumi mapping covers only the volumes the core emits");
+            throw new NotSupportedException($"volume '{source.Name}' is not hostPath, configMap, secret, emptyDir or projected; the Pulumi mapping covers only those");
         }
 
         return new()
@@ -91,8 +119,33 @@ internal static class CoreV1Pod
                 Name = configMap.Name,
                 DefaultMode = Int(configMap.DefaultMode),
                 Optional = Flag(configMap.Optional),
-                Items = List(configMap.Items, item => new Core.KeyToPathArgs { Key = item.Key, Path = item.Path, Mode = Int(item.Mode) }),
+                Items = List(configMap.Items, KeyToPath),
+            }),
+            Secret = Optional(source.Secret, secret => new Core.SecretVolumeSourceArgs
+            {
+                SecretName = secret.SecretName,
+                DefaultMode = Int(secret.DefaultMode),
+                Optional = Flag(secret.Optional),
+                Items = List(secret.Items, KeyToPath),
+            }),
+            EmptyDir = Optional(source.EmptyDir, emptyDir => new Core.EmptyDirVolumeSourceArgs { Medium = emptyDir.Medium, SizeLimit = Text(emptyDir.SizeLimit?.ToString()) }),
+            Projected = Optional(source.Projected, projected => new Core.ProjectedVolumeSourceArgs
+            {
+                DefaultMode = Int(projected.DefaultMode),
+                Sources = List(projected.Sources, projection => new Core.VolumeProjectionArgs
+                {
+                    ServiceAccountToken = Optional(projection.ServiceAccountToken, token => new Core.ServiceAccountTokenProjectionArgs
+                    {
+                        Audience = token.Audience,
+                        ExpirationSeconds = Int(token.ExpirationSeconds),
+                        Path = token.Path,
+                    }),
+                    ConfigMap = Optional(projection.ConfigMap, map => new Core.ConfigMapProjectionArgs { Name = map.Name, Optional = Flag(map.Optional), Items = List(map.Items, KeyToPath) }),
+                    Secret = Optional(projection.Secret, secret => new Core.SecretProjectionArgs { Name = secret.Name, Optional = Flag(secret.Optional), Items = List(secret.Items, KeyToPath) }),
+                }),
             }),
         };
     }
+
+    private static Core.KeyToPathArgs KeyToPath(V1KeyToPath item) => new() { Key = item.Key, Path = item.Path, Mode = Int(item.Mode) };
 }

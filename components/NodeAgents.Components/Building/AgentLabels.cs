@@ -62,5 +62,5 @@ public static class AgentLabels
     }
 
     /// <summary>The lower-case role name used in labels, e.g. <c>logging</c>.</summary>
-    public static string RoleValue(AgentRole role) => role.ToString().ToLowerInvariant();
+    public static string RoleValue(AgentRole role) => role.Name;
 }

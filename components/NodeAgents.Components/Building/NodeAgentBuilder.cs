@@ -116,17 +116,20 @@ public static class NodeAgentBuilder
         }
 
         var metadata = Metadata(spec, spec.Name, namespaced: true);
+        metadata.Labels = Merged(spec.DaemonSetLabels, metadata.Labels);
+        var annotations = new SortedDictionary<string, string>(spec.DaemonSetAnnotations.ToDictionary(), StringComparer.Ordinal);
         if (spec.Requirements is { IsEmpty: false } requirements)
         {
             // On the DaemonSet, not the pod template: a changed requirement must not roll the pods.
-            metadata.Annotations = new SortedDictionary<string, string>(StringComparer.Ordinal) { [NodeRequirements.Annotation] = requirements.ToAnnotation() };
+            annotations[NodeRequirements.Annotation] = requirements.ToAnnotation();
         }
 
         if (RolloutAwait.NeedsSkipAwait(spec.UpdateStrategy))
         {
-            metadata.Annotations ??= new SortedDictionary<string, string>(StringComparer.Ordinal);
-            metadata.Annotations[RolloutAwait.SkipAwaitAnnotation] = "true";
+            annotations[RolloutAwait.SkipAwaitAnnotation] = "true";
         }
+
+        metadata.Annotations = annotations.Count == 0 ? null : annotations;
 
         return Stamp(new V1DaemonSet
         {
@@ -156,13 +159,18 @@ public static class NodeAgentBuilder
         AutomountServiceAccountToken = spec.ClusterRules.Count > 0,
         HostNetwork = spec.HostNetwork ? true : null,
         HostPID = spec.HostPID ? true : null,
+        HostIPC = spec.HostIPC ? true : null,
+        SecurityContext = Copy(spec.PodSecurityContext),
+        DnsConfig = Copy(spec.DnsConfig),
+        ImagePullSecrets = CopyAll(spec.ImagePullSecrets),
         DnsPolicy = spec.EffectiveDnsPolicy,
         PriorityClassName = spec.PriorityClassName,
         TerminationGracePeriodSeconds = spec.TerminationGracePeriodSeconds,
         NodeSelector = SortedOrNull(spec.NodeSelector),
         Affinity = spec.NodeAffinity is null ? null : new V1Affinity { NodeAffinity = Copy(spec.NodeAffinity) },
         Tolerations = CopyAll(spec.Tolerations),
-        Containers = [BuildContainer(spec)],
+        InitContainers = CopyAll(spec.InitContainers),
+        Containers = [BuildContainer(spec), .. CopyAll(spec.Sidecars) ?? []],
         Volumes = BuildVolumes(spec),
     };
 
@@ -178,6 +186,7 @@ public static class NodeAgentBuilder
         Resources = Copy(spec.Resources),
         LivenessProbe = Copy(spec.LivenessProbe),
         ReadinessProbe = Copy(spec.ReadinessProbe),
+        StartupProbe = Copy(spec.StartupProbe),
         SecurityContext = Copy(spec.SecurityContext),
         VolumeMounts = BuildVolumeMounts(spec),
     };
@@ -225,6 +234,7 @@ public static class NodeAgentBuilder
             }
         }
 
+        mounts.AddRange(CopyAll(spec.VolumeMounts) ?? []);
         return mounts.Count == 0 ? null : mounts;
     }
 
@@ -245,6 +255,19 @@ public static class NodeAgentBuilder
             });
         }
 
+        volumes.AddRange(CopyAll(spec.Volumes) ?? []);
         return volumes.Count == 0 ? null : volumes;
+    }
+
+    /// <summary><paramref name="first"/> overlaid with <paramref name="winners"/>, sorted; null when both are empty.</summary>
+    private static SortedDictionary<string, string>? Merged(IReadOnlyDictionary<string, string> first, IDictionary<string, string>? winners)
+    {
+        var merged = new SortedDictionary<string, string>(first.ToDictionary(), StringComparer.Ordinal);
+        foreach (var (key, value) in winners ?? new Dictionary<string, string>())
+        {
+            merged[key] = value;
+        }
+
+        return merged.Count == 0 ? null : merged;
     }
 }

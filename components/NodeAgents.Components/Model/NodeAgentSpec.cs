@@ -3,8 +3,9 @@ using k8s.Models;
 namespace NodeAgents.Model;
 
 /// <summary>
-/// Everything needed to run one node agent as a DaemonSet: identity, one container, pod settings,
-/// hostPath mounts, config files, node selection, update strategy and RBAC. Immutable; build variants
+/// Everything needed to run one node agent as a DaemonSet: identity, the agent's container (plus optional init containers
+/// and sidecars), pod settings,
+/// hostPath mounts, extra volumes, config files, node selection, update strategy and RBAC. Immutable; build variants
 /// with <c>with</c> expressions. Kubernetes shapes are the <c>k8s.Models</c> types themselves.
 /// Turned into objects by <see cref="Building.NodeAgentBuilder"/>; the defaults below are secure
 /// (non-privileged, read-only root filesystem, all capabilities dropped, no API token unless RBAC rules are given).
@@ -157,6 +158,54 @@ public sealed record NodeAgentSpec
     /// written to the DaemonSet as the <c>nodeagents.io/requires</c> annotation and checked by <c>plan</c>. Default: null, nothing.
     /// </summary>
     public NodeRequirements? Requirements { get; init; }
+
+    /// <summary>The main container's startup probe (liveness and readiness wait until it succeeds). Default: none.</summary>
+    public V1Probe? StartupProbe { get; init; }
+
+    /// <summary>
+    /// Init containers, run in order before the agent starts (e.g. a driver loader), as given: the builder copies them
+    /// unchanged, so callers apply <see cref="SecureDefaults"/> themselves (the config binder does). Default: none.
+    /// </summary>
+    public IReadOnlyList<V1Container> InitContainers { get; init; } = [];
+
+    /// <summary>
+    /// Containers that run beside the agent in the same pod (e.g. kube-rbac-proxy), after the agent's own container in
+    /// <c>spec.containers</c>, copied unchanged (see <see cref="InitContainers"/>). Default: none.
+    /// </summary>
+    public IReadOnlyList<V1Container> Sidecars { get; init; } = [];
+
+    /// <summary>
+    /// Pod volumes besides the ones the builder makes from <see cref="HostPaths"/> and <see cref="ConfigFiles"/>
+    /// (hostPath with its type, configMap, secret, emptyDir, projected service-account token, …). Default: none.
+    /// </summary>
+    public IReadOnlyList<V1Volume> Volumes { get; init; } = [];
+
+    /// <summary>Mounts of <see cref="Volumes"/> into the agent's own container, after the builder's. Default: none.</summary>
+    public IReadOnlyList<V1VolumeMount> VolumeMounts { get; init; } = [];
+
+    /// <summary>The pod's <c>imagePullSecrets</c> (Secrets in <see cref="Namespace"/>). Default: none.</summary>
+    public IReadOnlyList<V1LocalObjectReference> ImagePullSecrets { get; init; } = [];
+
+    /// <summary>The pod's <c>securityContext</c> (runAsUser, fsGroup, seccompProfile, …). Default: none.</summary>
+    public V1PodSecurityContext? PodSecurityContext { get; init; }
+
+    /// <summary>Runs the pod in the node's IPC namespace. Default false.</summary>
+    public bool HostIPC { get; init; }
+
+    /// <summary>The pod's <c>dnsConfig</c> (nameservers, searches, options). Default: none.</summary>
+    public V1PodDNSConfig? DnsConfig { get; init; }
+
+    /// <summary>
+    /// Labels on the DaemonSet object only (not its pod template, not the selector); the tool's
+    /// <c>app.kubernetes.io/*</c> labels win over them. Default: none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> DaemonSetLabels { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Annotations on the DaemonSet object only (a change does not roll the pods); the tool's <c>nodeagents.io/*</c>
+    /// annotations win over them. Default: none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> DaemonSetAnnotations { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>The effective <c>app.kubernetes.io/instance</c> value.</summary>
     public string EffectiveInstance => Instance ?? Name;

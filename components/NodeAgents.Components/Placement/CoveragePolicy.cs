@@ -8,8 +8,11 @@ namespace NodeAgents.Placement;
 /// </summary>
 public sealed record CoveragePolicy
 {
-    /// <summary>The roles a policy may name: the <c>app.kubernetes.io/component</c> values of the agents.</summary>
-    public static IReadOnlyList<string> Roles { get; } = ["logging", "monitoring", "network", "security"];
+    /// <summary>
+    /// The built-in roles (<see cref="Model.AgentRole.BuiltIn"/>). A policy may name any role (an agent's
+    /// <c>app.kubernetes.io/component</c> value); the stack binder rejects a required role that no agent of the stack has.
+    /// </summary>
+    public static IReadOnlyList<string> Roles { get; } = [.. Model.AgentRole.BuiltIn.Select(role => role.Name)];
 
     /// <summary>
     /// Role → selector of the nodes that must run an agent of that role; a matching node without a landed agent of the
@@ -44,7 +47,7 @@ public sealed record CoveragePolicy
     public static CoveragePolicy Default { get; } = new();
 
     /// <summary>
-    /// The policy's mistakes as (key path below <c>coverage</c>, message) pairs: a role that is not one of <see cref="Roles"/>,
+    /// The policy's mistakes as (key path below <c>coverage</c>, message) pairs: a role that is not a DNS-1123 label,
     /// a selector that does not parse. Empty when the policy is valid.
     /// </summary>
     public IReadOnlyList<(string Path, string Message)> Check()
@@ -53,10 +56,9 @@ public sealed record CoveragePolicy
         problems.AddRange((Budget?.Check() ?? []).Select(problem => ("budget." + problem.Path, problem.Message)));
         foreach (var (role, selector) in Required)
         {
-            if (!Roles.Contains(role))
+            if (Model.AgentRole.Parse(role, out var problem) is null)
             {
-                var suggestion = Roles.FirstOrDefault(known => Distance(role, known) <= 2);
-                problems.Add(($"required.{role}", "unknown role" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?") + $" (expected one of {string.Join(", ", Roles)})"));
+                problems.Add(($"required.{role}", $"the role {problem}"));
             }
 
             CheckSelector($"required.{role}", selector, problems);
@@ -68,25 +70,6 @@ public sealed record CoveragePolicy
         }
 
         return problems;
-    }
-
-    /// <summary>The number of single-character insertions, deletions and substitutions between two words (Levenshtein).</summary>
-    private static int Distance(string left, string right)
-    {
-        var previous = Enumerable.Range(0, right.Length + 1).ToArray();
-        for (var i = 1; i <= left.Length; i++)
-        {
-            var current = new int[right.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= right.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (left[i - 1] == right[j - 1] ? 0 : 1));
-            }
-
-            previous = current;
-        }
-
-        return previous[right.Length];
     }
 
     private static void CheckSelector(string path, string selector, List<(string, string)> problems)

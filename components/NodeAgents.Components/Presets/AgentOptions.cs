@@ -37,8 +37,18 @@ public abstract record AgentOptions
     /// <summary>The tolerations. Default: the preset's.</summary>
     public IReadOnlyList<V1Toleration>? Tolerations { get; init; }
 
-    /// <summary>Required and preferred node affinity. Default: none.</summary>
+    /// <summary>
+    /// Required and preferred node affinity. Required terms are ANDed with the preset's guard (each term gets the guard's
+    /// expressions, see <see cref="NodeAffinityComposition"/>) unless <see cref="NodeGuard"/> is false; preferred terms
+    /// replace the preset's. Default: none, the preset's affinity alone.
+    /// </summary>
     public V1NodeAffinity? NodeAffinity { get; init; }
+
+    /// <summary>
+    /// Keeps the preset's required node affinity (the guard that keeps agents off virtual-kubelet nodes, EKS Fargate nodes
+    /// and nodes labelled <c>node-agents.io/opt-out</c>). Default: null, meaning true; false drops it explicitly.
+    /// </summary>
+    public bool? NodeGuard { get; init; }
 
     /// <summary>The pod's priorityClassName. Default: the preset's.</summary>
     public string? PriorityClassName { get; init; }
@@ -108,7 +118,7 @@ public abstract record AgentOptions
         Env = Env is null ? spec.Env : [.. spec.Env, .. Env],
         NodeSelector = NodeSelector ?? spec.NodeSelector,
         Tolerations = Tolerations ?? spec.Tolerations,
-        NodeAffinity = NodeAffinity ?? spec.NodeAffinity,
+        NodeAffinity = NodeAffinityComposition.Compose(spec.NodeAffinity, NodeAffinity, NodeGuard ?? true),
         PriorityClassName = PriorityClassName ?? spec.PriorityClassName,
         TerminationGracePeriodSeconds = TerminationGracePeriodSeconds ?? spec.TerminationGracePeriodSeconds,
         UpdateStrategy = UpdateStrategy ?? spec.UpdateStrategy,

@@ -18,6 +18,7 @@ public static class ManifestValidator
         .. MetadataRules.All, .. DaemonSetRules.All, .. PodRules.All, .. TolerationRules.All, .. AffinityRules.All, .. OsPinningRules.All,
         .. VolumeRules.All, .. ContainerRules.All, .. EnvRules.All, .. ConfigMapRules.All, .. ServiceRules.All, .. RbacRules.All,
         .. NamespaceRules.All, .. RolloutTrapRules.All, .. HostPortConflictRules.All,
+        .. PodDnsRules.All, .. VolumeSourceRules.All, .. InitContainerRules.All, .. PodSecurityContextRules.All, .. VirtualNodeRules.All, .. HostProcessRules.All,
     ];
 
     /// <summary>Validates every object of <paramref name="manifests"/> (namespaces and each agent's objects).</summary>
@@ -92,6 +93,12 @@ public static class ManifestValidator
             TolerationRules.Check(pod, podPath, isDaemonSet: true, sink);
             AffinityRules.Check(pod, podPath, sink);
             OsPinningRules.Check(pod, podPath, sink);
+            PodDnsRules.Check(pod, podPath, sink);
+            VolumeSourceRules.Check(pod, podPath, sink);
+            InitContainerRules.Check(pod, podPath, sink);
+            PodSecurityContextRules.Check(pod, podPath, sink);
+            VirtualNodeRules.Check(pod, podPath, sink);
+            HostProcessRules.Check(pod, podPath, sink);
         }
 
         RolloutTrapRules.Check(daemonSet, sink);

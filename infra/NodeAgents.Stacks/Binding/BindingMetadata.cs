@@ -5,6 +5,8 @@ using k8s.Models;
 using NodeAgents.Model;
 using NodeAgents.Placement;
 using NodeAgents.Presets;
+using NodeAgents.Presets.Catalog;
+using NodeAgents.Presets.Custom;
 
 namespace NodeAgents.Stacks.Binding;
 
@@ -20,10 +22,14 @@ internal static class BindingMetadata
 {
     /// <summary>The option types a stack file binds; every type reachable from them has metadata.</summary>
     public static IReadOnlyList<Type> Roots { get; } =
-        [typeof(LoggingAgentOptions), typeof(MonitoringAgentOptions), typeof(NetworkAgentOptions), typeof(SecurityAgentOptions), typeof(CoveragePolicy)];
+        [
+            typeof(LoggingAgentOptions), typeof(MonitoringAgentOptions), typeof(NetworkAgentOptions), typeof(SecurityAgentOptions), typeof(CoveragePolicy),
+            typeof(CustomAgentOptions), typeof(DcgmExporterOptions), typeof(WindowsExporterOptions),
+        ];
 
     private static readonly Dictionary<Type, Func<object>> Factories = new()
     {
+        [typeof(Object)] = () => new Object(),
         [typeof(LoggingAgentOptions)] = () => new LoggingAgentOptions(),
         [typeof(LogOutput)] = () => new LogOutput(),
         [typeof(MonitoringAgentOptions)] = () => new MonitoringAgentOptions(),
@@ -31,10 +37,17 @@ internal static class BindingMetadata
         [typeof(SecurityAgentOptions)] = () => new SecurityAgentOptions(),
         [typeof(CoveragePolicy)] = () => new CoveragePolicy(),
         [typeof(AgentTaxBudget)] = () => new AgentTaxBudget(),
+        [typeof(CustomAgentOptions)] = () => new CustomAgentOptions(),
+        [typeof(DcgmExporterOptions)] = () => new DcgmExporterOptions(),
+        [typeof(WindowsExporterOptions)] = () => new WindowsExporterOptions(),
+        [typeof(NodeRequirements)] = () => new NodeRequirements(),
+        [typeof(RuntimeSocket)] = () => new RuntimeSocket(),
+        [typeof(System.DateTime)] = () => new System.DateTime(),
     };
 
     private static readonly Dictionary<Type, Func<IList>> Lists = new()
     {
+        [typeof(V1LabelSelectorRequirement)] = () => new List<V1LabelSelectorRequirement>(),
         [typeof(string)] = () => new List<string>(),
         [typeof(V1EnvVar)] = () => new List<V1EnvVar>(),
         [typeof(V1Toleration)] = () => new List<V1Toleration>(),
@@ -42,6 +55,27 @@ internal static class BindingMetadata
         [typeof(V1NodeSelectorRequirement)] = () => new List<V1NodeSelectorRequirement>(),
         [typeof(V1PreferredSchedulingTerm)] = () => new List<V1PreferredSchedulingTerm>(),
         [typeof(Corev1ResourceClaim)] = () => new List<Corev1ResourceClaim>(),
+        [typeof(V1Container)] = () => new List<V1Container>(),
+        [typeof(V1ContainerPort)] = () => new List<V1ContainerPort>(),
+        [typeof(V1Volume)] = () => new List<V1Volume>(),
+        [typeof(V1VolumeMount)] = () => new List<V1VolumeMount>(),
+        [typeof(V1KeyToPath)] = () => new List<V1KeyToPath>(),
+        [typeof(V1VolumeProjection)] = () => new List<V1VolumeProjection>(),
+        [typeof(V1LocalObjectReference)] = () => new List<V1LocalObjectReference>(),
+        [typeof(V1PolicyRule)] = () => new List<V1PolicyRule>(),
+        [typeof(V1PodDNSConfigOption)] = () => new List<V1PodDNSConfigOption>(),
+        [typeof(V1HTTPHeader)] = () => new List<V1HTTPHeader>(),
+        [typeof(V1Sysctl)] = () => new List<V1Sysctl>(),
+        [typeof(V1EnvFromSource)] = () => new List<V1EnvFromSource>(),
+        [typeof(long?)] = () => new List<long?>(),
+        [typeof(RuntimeSocket)] = () => new List<RuntimeSocket>(),
+        [typeof(V1OwnerReference)] = () => new List<V1OwnerReference>(),
+        [typeof(V1ManagedFieldsEntry)] = () => new List<V1ManagedFieldsEntry>(),
+        [typeof(int?)] = () => new List<int?>(),
+        [typeof(V1DownwardAPIVolumeFile)] = () => new List<V1DownwardAPIVolumeFile>(),
+        [typeof(V1VolumeDevice)] = () => new List<V1VolumeDevice>(),
+        [typeof(V1ContainerRestartRule)] = () => new List<V1ContainerRestartRule>(),
+        [typeof(V1ContainerResizePolicy)] = () => new List<V1ContainerResizePolicy>(),
     };
 
     private static readonly Dictionary<Type, Func<IDictionary>> Dictionaries = new()
@@ -73,6 +107,7 @@ internal static class BindingMetadata
         ["rolloutTimeout"] = (options, value) => (AgentOptions)options with { RolloutTimeout = (string)value },
         ["labels"] = (options, value) => (AgentOptions)options with { Labels = (IReadOnlyDictionary<string, string>)value },
         ["podAnnotations"] = (options, value) => (AgentOptions)options with { PodAnnotations = (IReadOnlyDictionary<string, string>)value },
+        ["nodeGuard"] = (options, value) => (AgentOptions)options with { NodeGuard = (bool)value },
     };
 
     private static readonly Dictionary<Type, Dictionary<string, Func<object, object, object>>> InitSetters = new()
@@ -114,6 +149,22 @@ internal static class BindingMetadata
             ["privileged"] = (options, value) => (SecurityAgentOptions)options with { Privileged = (bool)value },
             ["localRules"] = (options, value) => (SecurityAgentOptions)options with { LocalRules = (string)value },
         }),
+        [typeof(DcgmExporterOptions)] = Agent(new()),
+        [typeof(WindowsExporterOptions)] = Agent(new()),
+        [typeof(CustomAgentOptions)] = Agent(CustomSetters()),
+        [typeof(NodeRequirements)] = new(StringComparer.Ordinal)
+        {
+            ["minimumKernel"] = (requirements, value) => (NodeRequirements)requirements with { MinimumKernel = (string)value },
+            ["kernelNeededBy"] = (requirements, value) => (NodeRequirements)requirements with { KernelNeededBy = (string)value },
+            ["containerRuntimes"] = (requirements, value) => (NodeRequirements)requirements with { ContainerRuntimes = (IReadOnlyList<RuntimeSocket>)value },
+            ["runtimesNeededFor"] = (requirements, value) => (NodeRequirements)requirements with { RuntimesNeededFor = (string)value },
+            ["architectures"] = (requirements, value) => (NodeRequirements)requirements with { Architectures = (IReadOnlyList<string>)value },
+        },
+        [typeof(RuntimeSocket)] = new(StringComparer.Ordinal)
+        {
+            ["scheme"] = (socket, value) => (RuntimeSocket)socket with { Scheme = (string)value },
+            ["socket"] = (socket, value) => (RuntimeSocket)socket with { Socket = (string)value },
+        },
         [typeof(CoveragePolicy)] = new(StringComparer.Ordinal)
         {
             ["required"] = (policy, value) => (CoveragePolicy)policy with { Required = (IReadOnlyDictionary<string, string>)value },
@@ -146,6 +197,36 @@ internal static class BindingMetadata
         property.Set!(instance, value);
         return instance;
     }
+
+    /// <summary>The setters of a custom agent's own init-only properties (<see cref="CustomAgentOptions"/>).</summary>
+    private static Dictionary<string, Func<object, object, object>> CustomSetters() => new(StringComparer.Ordinal)
+    {
+        ["role"] = (options, value) => (CustomAgentOptions)options with { Role = (string)value },
+        ["command"] = (options, value) => (CustomAgentOptions)options with { Command = (IReadOnlyList<string>)value },
+        ["args"] = (options, value) => (CustomAgentOptions)options with { Args = (IReadOnlyList<string>)value },
+        ["ports"] = (options, value) => (CustomAgentOptions)options with { Ports = (IReadOnlyList<V1ContainerPort>)value },
+        ["livenessProbe"] = (options, value) => (CustomAgentOptions)options with { LivenessProbe = (V1Probe)value },
+        ["readinessProbe"] = (options, value) => (CustomAgentOptions)options with { ReadinessProbe = (V1Probe)value },
+        ["startupProbe"] = (options, value) => (CustomAgentOptions)options with { StartupProbe = (V1Probe)value },
+        ["securityContext"] = (options, value) => (CustomAgentOptions)options with { SecurityContext = (V1SecurityContext)value },
+        ["podSecurityContext"] = (options, value) => (CustomAgentOptions)options with { PodSecurityContext = (V1PodSecurityContext)value },
+        ["hostNetwork"] = (options, value) => (CustomAgentOptions)options with { HostNetwork = (bool)value },
+        ["hostPID"] = (options, value) => (CustomAgentOptions)options with { HostPID = (bool)value },
+        ["hostIPC"] = (options, value) => (CustomAgentOptions)options with { HostIPC = (bool)value },
+        ["dnsPolicy"] = (options, value) => (CustomAgentOptions)options with { DnsPolicy = (string)value },
+        ["dnsConfig"] = (options, value) => (CustomAgentOptions)options with { DnsConfig = (V1PodDNSConfig)value },
+        ["configFiles"] = (options, value) => (CustomAgentOptions)options with { ConfigFiles = (IReadOnlyDictionary<string, string>)value },
+        ["configMountPath"] = (options, value) => (CustomAgentOptions)options with { ConfigMountPath = (string)value },
+        ["clusterRules"] = (options, value) => (CustomAgentOptions)options with { ClusterRules = (IReadOnlyList<V1PolicyRule>)value },
+        ["initContainers"] = (options, value) => (CustomAgentOptions)options with { InitContainers = (IReadOnlyList<V1Container>)value },
+        ["sidecars"] = (options, value) => (CustomAgentOptions)options with { Sidecars = (IReadOnlyList<V1Container>)value },
+        ["volumes"] = (options, value) => (CustomAgentOptions)options with { Volumes = (IReadOnlyList<V1Volume>)value },
+        ["volumeMounts"] = (options, value) => (CustomAgentOptions)options with { VolumeMounts = (IReadOnlyList<V1VolumeMount>)value },
+        ["imagePullSecrets"] = (options, value) => (CustomAgentOptions)options with { ImagePullSecrets = (IReadOnlyList<V1LocalObjectReference>)value },
+        ["daemonSetLabels"] = (options, value) => (CustomAgentOptions)options with { DaemonSetLabels = (IReadOnlyDictionary<string, string>)value },
+        ["daemonSetAnnotations"] = (options, value) => (CustomAgentOptions)options with { DaemonSetAnnotations = (IReadOnlyDictionary<string, string>)value },
+        ["requirements"] = (options, value) => (CustomAgentOptions)options with { Requirements = (NodeRequirements)value },
+    };
 
     private static Dictionary<string, Func<object, object, object>> Agent(Dictionary<string, Func<object, object, object>> own) =>
         new(AgentSetters.Concat(own), StringComparer.Ordinal);
@@ -182,4 +263,7 @@ internal static class BindingMetadata
 [JsonSerializable(typeof(NetworkAgentOptions))]
 [JsonSerializable(typeof(SecurityAgentOptions))]
 [JsonSerializable(typeof(CoveragePolicy))]
+[JsonSerializable(typeof(CustomAgentOptions))]
+[JsonSerializable(typeof(DcgmExporterOptions))]
+[JsonSerializable(typeof(WindowsExporterOptions))]
 internal sealed partial class BindingJsonContext : JsonSerializerContext;

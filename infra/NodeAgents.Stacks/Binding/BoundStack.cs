@@ -6,7 +6,7 @@ namespace NodeAgents.Stacks.Binding;
 /// <param name="ProjectName">The Pulumi project name.</param>
 /// <param name="StackName">The stack name.</param>
 /// <param name="PartOf">The <c>app.kubernetes.io/part-of</c> value of every object.</param>
-/// <param name="Agents">The deployed agents, in the order logging, monitoring, network, security.</param>
+/// <param name="Agents">The deployed agents, built-in roles first (logging, monitoring, network, security), then other roles, each by name.</param>
 public sealed record BoundStack(string ProjectName, string StackName, string PartOf, IReadOnlyList<NodeAgentSpec> Agents)
 {
     /// <summary>The placement coverage policy (<c>coverage</c> key); <see cref="Placement.CoveragePolicy.Default"/> when absent.</summary>

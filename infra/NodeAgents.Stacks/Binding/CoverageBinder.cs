@@ -32,6 +32,33 @@ public static class CoverageBinder
         return policy ?? CoveragePolicy.Default;
     }
 
+    /// <summary>
+    /// Adds a problem for each role the stack's own <c>coverage</c> key requires that none of <paramref name="roles"/> (the
+    /// roles of the stack's deployed agents) is: a required role no agent has can only be a gap on every node, or a typo.
+    /// The default policy (no key) is not checked: its gaps are the plan's to report.
+    /// </summary>
+    public static void CheckRoles(StackInput input, string prefix, CoveragePolicy policy, IReadOnlyCollection<string> roles, List<InputProblem> problems)
+    {
+        if (!input.Values.TryGetValue(prefix + Key, out var value) || value.IsSecret)
+        {
+            return;
+        }
+
+        foreach (var role in policy.Required.Keys.Where(role => !roles.Contains(role)))
+        {
+            var node = Find(value.Node, $"required.{role}") ?? value.Node;
+            var known = roles.Order(StringComparer.Ordinal).ToList();
+            var suggestion = StrictBinder.Closest(role, known.Count == 0 ? CoveragePolicy.Roles : known);
+            problems.Add(new InputProblem(
+                value.File,
+                $"{prefix}{Key}.required.{role}",
+                $"no agent of this stack has the role '{role}'" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?")
+                + $" (roles of the stack's agents: {(known.Count == 0 ? "none" : string.Join(", ", known))}); add an agent with role: {role} or drop the requirement",
+                node.Start.Line,
+                node.Start.Column));
+        }
+    }
+
     /// <summary>The node at <c>required.ROLE</c> or <c>exclude[N]</c>, for the problem's position.</summary>
     private static YamlNode? Find(YamlNode root, string path)
     {

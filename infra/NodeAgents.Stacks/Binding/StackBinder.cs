@@ -9,21 +9,26 @@ namespace NodeAgents.Stacks.Binding;
 /// <summary>
 /// Binds a stack's config into agent specs. The same binder serves the offline commands and the Pulumi program.
 /// Keys of the project's namespace (documented in README "Config reference"):
-/// <c>namespace</c> (string), <c>partOf</c> (string), <c>logging</c>, <c>monitoring</c>, <c>network</c>, <c>security</c>
-/// (mappings: <c>enabled</c> plus the preset's options), <c>forwardSharedKey</c> (a <c>secure:</c> value),
+/// <c>namespace</c> (string), <c>partOf</c> (string), <c>agents</c> (agent name → <c>preset: NAME</c> with the preset's
+/// options, or <c>role: ROLE</c> with a custom agent's fields; see <see cref="AgentBinder"/>), the shorthand keys
+/// <c>logging</c>, <c>monitoring</c>, <c>network</c>, <c>security</c> (one instance of fluent-bit, node-exporter,
+/// node-local-dns, falco: <c>enabled</c> plus the preset's options), <c>forwardSharedKey</c> (a <c>secure:</c> value),
 /// <c>coverage</c> (the placement coverage policy, see <see cref="CoverageBinder"/>).
-/// An agent is deployed when its key is present and <c>enabled</c> is not false. The stack-wide <c>namespace</c> applies to
-/// every agent that sets no <c>namespace</c> of its own, except one whose preset pins its namespace
-/// (<see cref="NodeAgentSpec.NamespacePinned"/>: the network agent stays in kube-system). Keys of other namespaces
-/// (e.g. <c>kubernetes:context</c>) belong to providers and are ignored here.
+/// An agent is deployed when it is present and <c>enabled</c> is not false; every agent name is used once. The stack-wide
+/// <c>namespace</c> applies to every agent that sets no <c>namespace</c> of its own, except one whose preset pins its
+/// namespace (<see cref="NodeAgentSpec.NamespacePinned"/>: the network agent stays in kube-system). Keys of other
+/// namespaces (e.g. <c>kubernetes:context</c>) belong to providers and are ignored here.
 /// </summary>
 public static class StackBinder
 {
     /// <summary>The project keys that take a mapping of agent options, in deploy order.</summary>
     public static IReadOnlyList<string> AgentKeys { get; } = ["logging", "monitoring", "network", "security"];
 
+    /// <summary>The project key of the agent collection (agent name → preset or custom agent), see <see cref="AgentBinder"/>.</summary>
+    public const string AgentsKey = "agents";
+
     /// <summary>Every key of the project's namespace the binder knows.</summary>
-    public static IReadOnlyList<string> ProjectKeys { get; } = ["namespace", "partOf", .. AgentKeys, "forwardSharedKey", CoverageBinder.Key, AllowEmptyKey];
+    public static IReadOnlyList<string> ProjectKeys { get; } = ["namespace", "partOf", AgentsKey, .. AgentKeys, "forwardSharedKey", CoverageBinder.Key, AllowEmptyKey];
 
     /// <summary>The key that lets a stack deploy no agent (<c>true</c>/<c>false</c>, default false): render and diff refuse an empty stack without it.</summary>
     public const string AllowEmptyKey = "allowEmpty";
@@ -61,14 +66,14 @@ public static class StackBinder
             }
         }
 
-        if (!AgentKeys.Any(agentKey => input.Values.ContainsKey(prefix + agentKey)))
+        if (!AgentKeys.Append(AgentsKey).Any(agentKey => input.Values.ContainsKey(prefix + agentKey)))
         {
             var others = input.Values.Keys.Where(key => !key.StartsWith(prefix, StringComparison.Ordinal))
                 .Select(key => key[..Math.Max(0, key.IndexOf(':', StringComparison.Ordinal))]).Distinct().Order(StringComparer.Ordinal).ToList();
             problems.Add(new InputProblem(
                 StackFiles.StackFile(input.StackName),
                 "config",
-                $"the stack configures no agent: add at least one of {string.Join(", ", AgentKeys.Select(agentKey => prefix + agentKey))}"
+                $"the stack configures no agent: add {prefix}{AgentsKey} (or one of the shorthand keys {string.Join(", ", AgentKeys.Select(agentKey => prefix + agentKey))})"
                 + (others.Count == 0 ? "" : $" (keys found for: {string.Join(", ", others)}; the project is named '{input.ProjectName}' in Pulumi.yaml)")));
         }
 
@@ -92,34 +97,58 @@ public static class StackBinder
         var partOf = Text("partOf") ?? "node-agents";
         var hasSharedKey = input.Values.TryGetValue(prefix + LoggingAgentPreset.SharedKeyConfigKey, out var shared) && shared.IsSecret;
 
-        var agents = new List<NodeAgentSpec>();
-        var keyOfName = new Dictionary<string, string>(StringComparer.Ordinal);
+        var problemsBeforeAgents = problems.Count;
+        var sharedKey = new SharedKeyContext(hasSharedKey, prefix + LoggingAgentPreset.SharedKeyConfigKey);
+        var bound = new List<AgentBinder.Bound>();
         foreach (var agentKey in AgentKeys)
         {
-            if (!input.Values.TryGetValue(prefix + agentKey, out var value) || value.IsSecret)
+            if (input.Values.TryGetValue(prefix + agentKey, out var value) && !value.IsSecret &&
+                AgentBinder.BindShorthand(agentKey, value.Node, prefix + agentKey, new StrictBinder(value.File, problems), sharedKey) is { } agent)
             {
-                continue;
-            }
-
-            var binder = new StrictBinder(value.File, problems);
-            var spec = BindAgent(agentKey, value.Node, prefix + agentKey, binder, hasSharedKey);
-            if (spec is not null && keyOfName.TryGetValue(spec.Name, out var other))
-            {
-                // Names key the DaemonSet, the Pulumi resources and the plan; two agents may not share one, in any namespace.
-                binder.Report(value.Node, prefix + agentKey + ".name", $"the agent name '{spec.Name}' is already used by {prefix}{other}; give each agent its own name");
-            }
-            else if (spec is not null)
-            {
-                keyOfName[spec.Name] = agentKey;
-                agents.Add(spec with
-                {
-                    Namespace = NamespaceOverridden(value.Node) || spec.NamespacePinned ? spec.Namespace : defaultNamespace ?? spec.Namespace,
-                    PartOf = partOf,
-                });
+                bound.Add(agent);
             }
         }
 
+        string? agentsFile = null;
+        if (input.Values.TryGetValue(prefix + AgentsKey, out var collection) && !collection.IsSecret)
+        {
+            agentsFile = collection.File;
+            bound.AddRange(AgentBinder.BindCollection(collection.Node, prefix + AgentsKey, new StrictBinder(collection.File, problems), sharedKey));
+        }
+
+        var agents = new List<NodeAgentSpec>();
+        var pathOfName = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var agent in bound)
+        {
+            var spec = agent.Spec;
+            if (pathOfName.TryGetValue(spec.Name, out var other))
+            {
+                // Names key the DaemonSet, the Pulumi resources and the plan; two agents may not share one, in any namespace.
+                var file = agent.Path.StartsWith(prefix + AgentsKey + ".", StringComparison.Ordinal) ? agentsFile! : input.Values[agent.Path].File;
+                new StrictBinder(file, problems).Report(agent.Node, agent.Path + ".name", $"the agent name '{spec.Name}' is already used by {other}; give each agent its own name");
+                continue;
+            }
+
+            pathOfName[spec.Name] = agent.Path;
+            agents.Add(spec with
+            {
+                Namespace = agent.NamespaceSet || spec.NamespacePinned ? spec.Namespace : defaultNamespace ?? spec.Namespace,
+                PartOf = partOf,
+            });
+        }
+
+        // Deploy order: built-in roles first (logging, monitoring, network, security), then other roles, each by name, so
+        // the files and the Pulumi program (whose structured config arrives with its keys sorted) agree.
+        agents = [.. agents.OrderBy(agent => agent.Role).ThenBy(agent => agent.Name, StringComparer.Ordinal)];
+
+        var agentsBound = problems.Count == problemsBeforeAgents;
         var coverage = CoverageBinder.Bind(input, prefix, problems);
+        if (agentsBound && !ReferenceEquals(coverage, Placement.CoveragePolicy.Default))
+        {
+            // Only when every agent bound: an agent left out by a mistake would otherwise look like a missing role.
+            CoverageBinder.CheckRoles(input, prefix, coverage, bound.Select(agent => agent.Spec.Role.Name).ToHashSet(StringComparer.Ordinal), problems);
+        }
+
         // A top-level value reaches the program as text (the CLI's MarshalString: true, True and "true" all arrive as
         // "true"), so the text after the CLI's typing is what counts here.
         string? allowEmpty = null;
@@ -137,84 +166,5 @@ public static class StackBinder
             : new BoundStack(input.ProjectName, input.StackName, partOf, agents) { Coverage = coverage, AllowEmpty = allowEmpty == "true" };
     }
 
-    private static NodeAgentSpec? BindAgent(string agentKey, YamlNode node, string path, StrictBinder binder, bool hasSharedKey)
-    {
-        if (YamlInput.IsNull(node))
-        {
-            binder.Report(node, path, "missing value; give the agent's options ({} for the preset's defaults), or enabled: false to drop it");
-            return null;
-        }
-
-        var enabled = true;
-        if (node is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode("enabled"), out var flag))
-        {
-            // As the Pulumi CLI types it: true, True and TRUE are true (yaml.v3 resolve.go), see PulumiTyping.
-            if (flag is not YamlScalarNode value || PulumiTyping.Read(value) is not { Kind: PulumiScalarKind.Boolean } typed)
-            {
-                binder.Report(flag, path + ".enabled", $"expected true or false{StrictBinder.BooleanHint(flag)}, got {YamlInput.Describe(flag)}");
-                return null;
-            }
-
-            enabled = typed.Text == "true";
-        }
-
-        // A disabled agent's options are still bound and checked, so a typo never hides behind enabled: false.
-        string[] ignored = ["enabled"];
-        AgentOptions? options = agentKey switch
-        {
-            "logging" => binder.Bind<LoggingAgentOptions>(node, path, ignored),
-            "monitoring" => binder.Bind<MonitoringAgentOptions>(node, path, ignored),
-            "network" => binder.Bind<NetworkAgentOptions>(node, path, ignored),
-            _ => binder.Bind<SecurityAgentOptions>(node, path, ignored),
-        };
-        if (options is null)
-        {
-            return null;
-        }
-
-        var problems = options.Check();
-        foreach (var problem in problems)
-        {
-            binder.Report(Find(node, problem.Path), $"{path}.{problem.Path}", problem.Message);
-        }
-
-        if (options is LoggingAgentOptions { Output.SharedKey: "config" } && !hasSharedKey)
-        {
-            binder.Report(Find(node, "output.sharedKey"), path + ".output.sharedKey", $"'config' needs the secure value {path[..^agentKey.Length]}{LoggingAgentPreset.SharedKeyConfigKey} (pulumi config set --secret {LoggingAgentPreset.SharedKeyConfigKey} …)");
-        }
-
-        if (!enabled || problems.Count > 0)
-        {
-            return null;
-        }
-
-        return options switch
-        {
-            LoggingAgentOptions logging => LoggingAgentPreset.Build(logging),
-            MonitoringAgentOptions monitoring => MonitoringAgentPreset.Build(monitoring),
-            NetworkAgentOptions network => NetworkAgentPreset.Build(network),
-            _ => SecurityAgentPreset.Build((SecurityAgentOptions)options),
-        };
-    }
-
-    /// <summary>The node at a dotted <paramref name="subPath"/> under <paramref name="node"/>, or the deepest one that exists (for positions).</summary>
-    private static YamlNode Find(YamlNode node, string subPath)
-    {
-        foreach (var key in subPath.Split('.', '['))
-        {
-            if (node is not YamlMappingNode mapping || !mapping.Children.TryGetValue(new YamlScalarNode(key), out var child))
-            {
-                break;
-            }
-
-            node = child;
-        }
-
-        return node;
-    }
-
     private static string Squeeze(string text) => new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
-
-    private static bool NamespaceOverridden(YamlNode node) =>
-        node is YamlMappingNode mapping && mapping.Children.ContainsKey(new YamlScalarNode("namespace"));
 }

@@ -40,6 +40,10 @@ public sealed partial class StrictBinder
     public T? Bind<T>(YamlNode node, string path, IReadOnlyCollection<string>? ignoredKeys = null)
         where T : class => (T?)BindValue(typeof(T), node, path, ignoredKeys);
 
+    /// <summary>Binds <paramref name="node"/> onto <paramref name="type"/>, as <see cref="Bind{T}"/> does, for a type known only at run time.</summary>
+    public object? Bind(Type type, YamlNode node, string path, IReadOnlyCollection<string>? ignoredKeys = null) =>
+        BindValue(type, node, path, ignoredKeys);
+
     /// <summary>Adds a problem at <paramref name="node"/>.</summary>
     public void Report(YamlNode node, string path, string message) =>
         problems.Add(new InputProblem(file, path, message, node.Start.Line, node.Start.Column));
@@ -72,6 +76,13 @@ public sealed partial class StrictBinder
         if (IsScalar(target))
         {
             return node is YamlScalarNode scalar ? BindScalar(target, scalar, path) : Mismatch(node, path, ScalarWord(target));
+        }
+
+        if (target != typeof(ImageReference) && BindingMetadata.Of(target).Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.None)
+        {
+            // A value type the stack config never sets (e.g. a timestamp deep inside a Kubernetes type).
+            Report(node, path, "this field cannot be set in stack config");
+            return null;
         }
 
         if (target == typeof(ImageReference))

@@ -53,7 +53,12 @@ public class BindingMetadataTests
                     pending.Enqueue(info.ElementType!);
                     break;
                 default:
-                    Assert.Fail($"{target} is neither a scalar the binder reads nor an object or collection");
+                    // A value the binder cannot read from YAML (DateTime inside V1ObjectMeta of an ephemeral volume's
+                    // template): it must end in a problem at its position, never in an internal error.
+                    var problems = new List<InputProblem>();
+                    var binder = new StrictBinder("t.yaml", problems);
+                    Assert.Null(binder.Bind(target, new YamlScalarNode("2026-01-01"), "x"));
+                    Assert.Equal("x: this field cannot be set in stack config", Assert.Single(problems).ToString()["t.yaml:1:1: ".Length..]);
                     break;
             }
 

@@ -28,11 +28,12 @@ public class LabelSelectorTextTests
         Assert.StartsWith(start, Assert.Throws<FormatException>(() => LabelSelectorText.Parse(text)).Message);
 
     [Fact]
-    public void Policy_check_names_the_unknown_role_and_the_bad_selector()
+    public void Policy_check_names_the_invalid_role_and_the_bad_selector()
     {
-        var policy = new CoveragePolicy { Required = new Dictionary<string, string> { ["loging"] = "*", ["security"] = "a b" }, Exclude = ["ok=1", "=x"] };
+        // Roles are open (gpu is one), but each must be a DNS-1123 label, as the component label value it is matched against.
+        var policy = new CoveragePolicy { Required = new Dictionary<string, string> { ["gpu"] = "*", ["GPU_nodes"] = "*", ["security"] = "a b" }, Exclude = ["ok=1", "=x"] };
         Assert.Equal(
-            ["required.loging", "required.security", "exclude[1]"],
+            ["required.GPU_nodes", "required.security", "exclude[1]"],
             policy.Check().Select(problem => problem.Path));
         Assert.Empty(CoveragePolicy.Default.Check());
     }

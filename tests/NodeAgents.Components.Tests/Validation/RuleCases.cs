@@ -85,6 +85,37 @@ public static class RuleCases
         ["os pinned in one of two terms"] = new(o => { o.Pod(Fb).NodeSelector = null; Required(o, [Expr("kubernetes.io/os", "In", "linux")]); o.Pod(Fb).Affinity.NodeAffinity.RequiredDuringSchedulingIgnoredDuringExecution.NodeSelectorTerms.Add(new V1NodeSelectorTerm { MatchExpressions = [Expr("zone", "In", "a")] }); }, "pod-os-not-pinned", Pod + ".nodeSelector"),
         ["priorityClassName with capitals"] = new(o => o.Pod(Fb).PriorityClassName = "System-Node-Critical", "priority-class-name-invalid", Pod + ".priorityClassName", Value: "System-Node-Critical"),
 
+        // Volume sources (volumes[0] is the /var/log hostPath, volumes[2] the config ConfigMap)
+        ["volume with two sources"] = new(o => o.Pod(Fb).Volumes[0].EmptyDir = new V1EmptyDirVolumeSource(), "volume-source-count", Pod + ".volumes[0]", Value: "varlog"),
+        ["volume with no source"] = new(o => o.Pod(Fb).Volumes.Add(new V1Volume { Name = "empty" }), "volume-source-count", Pod + ".volumes[3]", Value: "empty"),
+        ["secret volume without secretName"] = new(o => o.Pod(Fb).Volumes.Add(new V1Volume { Name = "tls", Secret = new V1SecretVolumeSource() }), "volume-object-name-required", Pod + ".volumes[3].secret.secretName"),
+        ["configMap defaultMode 0o1000"] = new(o => o.Pod(Fb).Volumes[2].ConfigMap.DefaultMode = 512, "volume-file-mode-invalid", Pod + ".volumes[2].configMap.defaultMode", Value: "512"),
+        ["negative emptyDir sizeLimit"] = new(o => o.Pod(Fb).Volumes.Add(new V1Volume { Name = "tmp", EmptyDir = new V1EmptyDirVolumeSource { SizeLimit = new ResourceQuantity("-1Mi") } }), "empty-dir-size-limit-negative", Pod + ".volumes[3].emptyDir.sizeLimit"),
+        ["token expiring in 5 minutes"] = new(o => o.Pod(Fb).Volumes.Add(new V1Volume { Name = "token", Projected = new V1ProjectedVolumeSource { Sources = [new V1VolumeProjection { ServiceAccountToken = new V1ServiceAccountTokenProjection { Path = "token", ExpirationSeconds = 300 } }] } }), "projected-token-invalid", Pod + ".volumes[3].projected.sources[0].serviceAccountToken.expirationSeconds", Value: "300"),
+
+        // Pod DNS config and security context
+        ["four nameservers"] = new(o => o.Pod(Fb).DnsConfig = new V1PodDNSConfig { Nameservers = ["1.1.1.1", "8.8.8.8", "9.9.9.9", "10.0.0.10"] }, "dns-config-nameservers-invalid", Pod + ".dnsConfig.nameservers", Value: "1.1.1.1,8.8.8.8,9.9.9.9,10.0.0.10"),
+        ["dnsPolicy None without nameservers"] = new(o => o.Pod(Fb).DnsPolicy = "None", "dns-config-nameservers-invalid", Pod + ".dnsConfig.nameservers"),
+        ["search domain with underscore"] = new(o => o.Pod(Fb).DnsConfig = new V1PodDNSConfig { Searches = ["my_domain.local"] }, "dns-config-searches-invalid", Pod + ".dnsConfig.searches[0]", Value: "my_domain.local"),
+        ["dns option without name"] = new(o => o.Pod(Fb).DnsConfig = new V1PodDNSConfig { Options = [new V1PodDNSConfigOption { Value = "2" }] }, "dns-config-option-name-required", Pod + ".dnsConfig.options[0].name"),
+        ["negative fsGroup"] = new(o => o.Pod(Fb).SecurityContext = new V1PodSecurityContext { FsGroup = -1 }, "pod-security-context-id-range", Pod + ".securityContext.fsGroup", Value: "-1"),
+        ["fsGroupChangePolicy Sometimes"] = new(o => o.Pod(Fb).SecurityContext = new V1PodSecurityContext { FsGroupChangePolicy = "Sometimes" }, "fs-group-change-policy-invalid", Pod + ".securityContext.fsGroupChangePolicy", Value: "Sometimes"),
+
+        ["guard dropped"] = new(o => o.Pod(Fb).Affinity = null, "virtual-node-not-excluded", Pod + ".affinity.nodeAffinity"),
+        ["guard replaced by a user term"] = new(o => o.Pod(Fb).Affinity.NodeAffinity.RequiredDuringSchedulingIgnoredDuringExecution.NodeSelectorTerms = [new V1NodeSelectorTerm { MatchExpressions = [Expr("pool", "In", "general")] }], "virtual-node-not-excluded", Pod + ".affinity.nodeAffinity"),
+
+        ["HostProcess pod without host network"] = new(o => o.Pod(Fb).SecurityContext = new V1PodSecurityContext { WindowsOptions = new V1WindowsSecurityContextOptions { HostProcess = true } }, "host-process-host-network", Pod + ".hostNetwork", Value: "false"),
+        ["HostProcess container in a pod that says no"] = new(o =>
+        {
+            o.Pod(Fb).SecurityContext = new V1PodSecurityContext { WindowsOptions = new V1WindowsSecurityContextOptions { HostProcess = false } };
+            o.Container(Fb).SecurityContext.WindowsOptions = new V1WindowsSecurityContextOptions { HostProcess = true };
+        }, "host-process-mismatch", C0 + ".securityContext.windowsOptions.hostProcess", Value: "true"),
+
+        // Init containers, sidecars, probes
+        ["init container with a readiness probe"] = new(o => o.Pod(Fb).InitContainers = [new V1Container { Name = "init", Image = "busybox:1.36", ReadinessProbe = new V1Probe { Exec = new V1ExecAction { Command = ["true"] } } }], "init-container-probe-forbidden", Pod + ".initContainers[0].readinessProbe"),
+        ["init container restartPolicy Never"] = new(o => o.Pod(Fb).InitContainers = [new V1Container { Name = "init", Image = "busybox:1.36", RestartPolicy = "Never" }], "container-restart-policy-invalid", Pod + ".initContainers[0].restartPolicy", Value: "Never"),
+        ["startup probe successThreshold 2"] = new(o => o.Container(Fb).StartupProbe = new V1Probe { Exec = new V1ExecAction { Command = ["true"] }, SuccessThreshold = 2 }, "probe-success-threshold", C0 + ".startupProbe.successThreshold", Value: "2"),
+
         // Volumes and mounts
         ["volume name with capitals"] = new(o => o.Pod(Fb).Volumes[0].Name = "VarLog", "volume-name-invalid", Pod + ".volumes[0].name", Value: "VarLog"),
         ["volume name twice"] = new(o => o.Pod(Fb).Volumes.Add(new V1Volume { Name = "varlog", EmptyDir = new V1EmptyDirVolumeSource() }), "volume-name-duplicate", Pod + ".volumes[3].name", Value: "varlog"),
