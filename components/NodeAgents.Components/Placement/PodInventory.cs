@@ -41,7 +41,7 @@ public static class PodInventory
         return problems.Count > 0 ? throw new InputException(problems) : nodes;
     }
 
-    private static void Add(Dictionary<string, NodePods> nodes, V1Pod pod, string display, string itemPath, (long Line, long Column) position, HashSet<string> planned, List<InputProblem> problems)
+    private static void Add(Dictionary<string, NodePods> nodes, V1Pod pod, string display, string itemPath, Func<(long Line, long Column)> position, HashSet<string> planned, List<InputProblem> problems)
     {
         if (pod.Spec?.NodeName is not { Length: > 0 } nodeName || pod.Status?.Phase is "Succeeded" or "Failed")
         {
@@ -61,7 +61,8 @@ public static class PodInventory
         }
         catch (ArgumentException error)
         {
-            problems.Add(new InputProblem(display, itemPath + "spec", error.Message, position.Line, position.Column));
+            var (line, column) = position();
+            problems.Add(new InputProblem(display, itemPath + "spec", error.Message, line, column));
             return;
         }
 
@@ -74,7 +75,7 @@ public static class PodInventory
         node.Add(new BoundPod(ns, pod.Metadata?.Name ?? "", pod.Spec.Priority ?? 0, requests, pod.Status?.StartTime));
     }
 
-    private static IEnumerable<(V1Pod Pod, string ItemPath, (long Line, long Column) Position)> ReadFile(string file, string display, List<InputProblem> problems)
+    private static IEnumerable<(V1Pod Pod, string ItemPath, Func<(long Line, long Column)> Position)> ReadFile(string file, string display, List<InputProblem> problems)
     {
         byte[] bytes;
         try
@@ -115,9 +116,10 @@ public static class PodInventory
     }
 
     /// <summary>The pods of one JSON document: its <c>items</c> one at a time, or the document itself when it is a Pod.</summary>
-    private static IEnumerable<(V1Pod Pod, string ItemPath, (long Line, long Column) Position)> Items(byte[] json, string display, List<InputProblem> problems, bool withPositions)
+    private static IEnumerable<(V1Pod Pod, string ItemPath, Func<(long Line, long Column)> Position)> Items(byte[] json, string display, List<InputProblem> problems, bool withPositions)
     {
-        var found = new List<(V1Pod, string, (long, long))>();
+        // Positions are counted only for an item with a problem: counting lines for every item would be quadratic.
+        var found = new List<(V1Pod, string, Func<(long, long)>)>();
         (long, long) Position(long offset) => withPositions ? LineAndColumn(json, offset) : (0, 0);
         try
         {
@@ -174,7 +176,7 @@ public static class PodInventory
         return found;
     }
 
-    private static void Item(string item, string itemPath, Func<(long, long)> position, string display, List<InputProblem> problems, List<(V1Pod, string, (long, long))> found)
+    private static void Item(string item, string itemPath, Func<(long, long)> position, string display, List<InputProblem> problems, List<(V1Pod, string, Func<(long, long)>)> found)
     {
         try
         {
@@ -186,7 +188,7 @@ public static class PodInventory
                 return;
             }
 
-            found.Add((pod, itemPath, position()));
+            found.Add((pod, itemPath, position));
         }
         catch (Exception error) when (error is JsonException or FormatException or ArgumentException or InvalidOperationException)
         {
