@@ -29,22 +29,14 @@ public class PlanBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = BenchPaths.Root;
         file = Path.Combine(Path.GetTempPath(), $"nodeagents-bench-{Nodes}.json");
         InventoryGenerator.Write(InventoryGenerator.Shapes(BenchPaths.SharedData), Nodes, file);
-        var stack = StackBinder.Bind(StackFiles.Load(root, "prod"));
-        daemonSets = ManifestSet.Build(stack.Agents, stack.PartOf).Agents.Select(agent => agent.Objects.DaemonSet).ToList();
-        policy = stack.Coverage;
+        (daemonSets, policy) = BenchInputs.ProdStack();
     }
 
     /// <summary>Parses the file into a <see cref="JsonDocument"/> and walks nothing: the cost of reading the JSON at all.</summary>
     [Benchmark(Baseline = true)]
-    public int ParseJsonDocument()
-    {
-        using var stream = File.OpenRead(file);
-        using var document = JsonDocument.Parse(stream);
-        return document.RootElement.GetProperty("items").GetArrayLength();
-    }
+    public int ParseJsonDocument() => BenchInputs.ParseAndCountItems(file);
 
     /// <summary>Deserializes the file into KubernetesClient's <c>V1NodeList</c> with System.Text.Json.</summary>
     [Benchmark]

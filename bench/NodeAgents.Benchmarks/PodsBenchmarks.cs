@@ -38,19 +38,12 @@ public class PodsBenchmarks
         InventoryGenerator.Write(shapes, Nodes, nodesFile);
         var names = NodeInventory.Read(nodesFile).Select(node => node.Metadata.Name).ToList();
         PodGenerator.Write(PodGenerator.Shapes(BenchPaths.SharedData), names, Pods, podsFile);
-        var stack = StackBinder.Bind(StackFiles.Load(BenchPaths.Root, "prod"));
-        daemonSets = ManifestSet.Build(stack.Agents, stack.PartOf).Agents.Select(agent => agent.Objects.DaemonSet).ToList();
-        policy = stack.Coverage;
+        (daemonSets, policy) = BenchInputs.ProdStack();
     }
 
     /// <summary>Parses the pods file into a <see cref="JsonDocument"/>: the cost of reading the JSON at all.</summary>
     [Benchmark(Baseline = true)]
-    public int ParsePodsJsonDocument()
-    {
-        using var stream = File.OpenRead(podsFile);
-        using var document = JsonDocument.Parse(stream);
-        return document.RootElement.GetProperty("items").GetArrayLength();
-    }
+    public int ParsePodsJsonDocument() => BenchInputs.ParseAndCountItems(podsFile);
 
     /// <summary>What <c>nodeagents plan --pods</c> does: read the pods, then plan on the streamed inventory next to them.</summary>
     [Benchmark]

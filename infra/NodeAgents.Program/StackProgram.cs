@@ -24,11 +24,10 @@ public static class StackProgram
     public static IDictionary<string, object?> Run()
     {
         var bound = StackConfig.Bind();
-        if (bound.Agents.Count == 0 && !bound.AllowEmpty)
+        if (bound.EmptyProblem("pulumi up would delete every deployed agent") is { } empty)
         {
-            // As render and diff refuse it: an update with no agents deletes every deployed agent.
-            throw new RunException($"stack '{bound.StackName}' deploys no agent (every agent is disabled): pulumi up would delete every deployed agent. "
-                + $"Set {bound.ProjectName}:{StackBinder.AllowEmptyKey}: true in Pulumi.{bound.StackName}.yaml if that is meant; nothing was deployed.");
+            // The rule render and diff apply (BoundStack.EmptyProblem).
+            throw new RunException(empty + "; nothing was deployed.");
         }
 
         var manifests = ManifestSet.Build(bound.Agents, bound.PartOf);

@@ -53,7 +53,7 @@ public class FullConfigTests
         var config = new Dictionary<string, string> { ["node-agents:logging"] = """{"enabled": false}""" };
         var error = await Assert.ThrowsAsync<RunException>(() => engine.RunAsync(StackProgram.Run, "dev", config));
 
-        Assert.StartsWith("stack 'dev' deploys no agent (every agent is disabled): pulumi up would delete every deployed agent.", error.Message, StringComparison.Ordinal);
+        Assert.Equal("stack dev deploys no agent (every agent is disabled): pulumi up would delete every deployed agent. Set node-agents:allowEmpty: true in Pulumi.dev.yaml if that is meant; nothing was deployed.", error.Message);
         Assert.DoesNotContain(engine.Registered, args => args.Type != "pulumi:pulumi:Stack");
 
         config["node-agents:allowEmpty"] = "true";

@@ -20,7 +20,8 @@ internal static class InputPaths
                 .ToList();
             if (files.Count == 0)
             {
-                problems.Add(new InputProblem(path, "", $"the folder holds no {string.Join(", ", extensions.Select(extension => "*" + extension))} file"));
+                var names = extensions.Select(extension => "*" + extension).ToList();
+                problems.Add(new InputProblem(path, "", $"the folder holds no {string.Join(", ", names.SkipLast(1))} or {names[^1]} file"));
             }
 
             return files;

@@ -58,28 +58,12 @@ public static class NodeInventory
     internal static IEnumerable<NodeView> Views(string path, IReadOnlyCollection<string> labelKeys)
     {
         var problems = new List<InputProblem>();
-        IReadOnlyList<(string File, string Display)> files;
-        if (Directory.Exists(path))
-        {
-            files = Directory.EnumerateFiles(path)
-                .Where(file => Extensions.Contains(System.IO.Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
-                .Order(StringComparer.Ordinal)
-                .Select(file => (file, System.IO.Path.Combine(path, System.IO.Path.GetFileName(file))))
-                .ToList();
-            if (files.Count == 0)
-            {
-                problems.Add(new InputProblem(path, "", "the folder holds no *.json, *.yaml or *.yml file"));
-            }
-        }
-        else if (File.Exists(path))
-        {
-            files = [(path, path)];
-        }
-        else
+        if (!Directory.Exists(path) && !File.Exists(path))
         {
             throw new InputException([new InputProblem(path, "", "no such file or folder")]);
         }
 
+        var files = InputPaths.Files(path, Extensions, problems);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (file, display) in files)
         {

@@ -32,10 +32,8 @@ public static class PodInventory
         var plannedSet = planned.Select(daemonSet => $"{daemonSet.Namespace}/{daemonSet.Name}").ToHashSet(StringComparer.Ordinal);
         foreach (var (file, display) in files)
         {
-            foreach (var (pod, itemPath, position) in ReadFile(file, display, problems))
-            {
-                Add(nodes, pod, display, itemPath, position, plannedSet, problems);
-            }
+            // Each pod is summed as soon as it is read; only the per-node sums and the pods' identities are kept.
+            ReadFile(file, display, problems, (pod, itemPath, position) => Add(nodes, pod, display, itemPath, position, plannedSet, problems));
         }
 
         return problems.Count > 0 ? throw new InputException(problems) : nodes;
@@ -75,7 +73,10 @@ public static class PodInventory
         node.Add(new BoundPod(ns, pod.Metadata?.Name ?? "", pod.Spec.Priority ?? 0, requests, pod.Status?.StartTime));
     }
 
-    private static IEnumerable<(V1Pod Pod, string ItemPath, Func<(long Line, long Column)> Position)> ReadFile(string file, string display, List<InputProblem> problems)
+    /// <summary>What is done with each pod read: the pod, its item path (<c>items[N].</c>) and its position, counted on demand.</summary>
+    private delegate void PodSink(V1Pod pod, string itemPath, Func<(long Line, long Column)> position);
+
+    private static void ReadFile(string file, string display, List<InputProblem> problems, PodSink sink)
     {
         byte[] bytes;
         try
@@ -85,49 +86,55 @@ public static class PodInventory
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             problems.Add(new InputProblem(display, "", "cannot be read: " + error.Message));
-            return [];
+            return;
         }
 
-        var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
-        if (text.TrimStart() is not { Length: > 0 } trimmed)
+        var first = Array.FindIndex(bytes, b => b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF));
+        if (first < 0)
         {
             problems.Add(new InputProblem(display, "", "the file is empty"));
-            return [];
+            return;
         }
 
-        if (trimmed[0] is not ('{' or '['))
+        if (bytes[first] is not ((byte)'{' or (byte)'['))
         {
             // YAML: converted to JSON documents by the reflection-free reader, then read like JSON.
             IReadOnlyList<string> documents;
             try
             {
-                documents = Rendering.YamlReader.ToJson(text);
+                documents = Rendering.YamlReader.ToJson(Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF'));
             }
             catch (Exception error) when (error is FormatException or YamlDotNet.Core.YamlException or InvalidOperationException)
             {
                 problems.Add(new InputProblem(display, "", "not valid YAML: " + error.Message));
-                return [];
+                return;
             }
 
-            return documents.SelectMany(document => Items(Encoding.UTF8.GetBytes(document), display, problems, withPositions: false)).ToList();
+            foreach (var document in documents)
+            {
+                Items(Encoding.UTF8.GetBytes(document), display, problems, withPositions: false, sink);
+            }
+
+            return;
         }
 
-        return Items(Encoding.UTF8.GetBytes(text), display, problems, withPositions: true).ToList();
+        Items(bytes, display, problems, withPositions: true, sink);
     }
 
     /// <summary>The pods of one JSON document: its <c>items</c> one at a time, or the document itself when it is a Pod.</summary>
-    private static IEnumerable<(V1Pod Pod, string ItemPath, Func<(long Line, long Column)> Position)> Items(byte[] json, string display, List<InputProblem> problems, bool withPositions)
+    private static void Items(byte[] json, string display, List<InputProblem> problems, bool withPositions, PodSink sink)
     {
         // Positions are counted only for an item with a problem: counting lines for every item would be quadratic.
-        var found = new List<(V1Pod, string, Func<(long, long)>)>();
         (long, long) Position(long offset) => withPositions ? LineAndColumn(json, offset) : (0, 0);
         try
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 128 });
+            // A byte-order mark is skipped; offsets stay those of the file.
+            var skipped = json.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+            var reader = new Utf8JsonReader(json.AsSpan(skipped), new JsonReaderOptions { MaxDepth = 128 });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 problems.Add(new InputProblem(display, "", "expected a List or PodList object (kubectl get pods -A -o json)", 1, 1));
-                return found;
+                return;
             }
 
             string? kind = null;
@@ -146,10 +153,9 @@ public static class PodInventory
                     var index = 0;
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
-                        var start = reader.TokenStartIndex;
+                        var start = skipped + reader.TokenStartIndex;
                         reader.Skip();
-                        var item = Encoding.UTF8.GetString(json, (int)start, (int)(reader.BytesConsumed - start));
-                        Item(item, $"items[{index}].", () => Position(start), display, problems, found);
+                        Item(json, start, skipped + reader.BytesConsumed - start, $"items[{index}].", () => Position(start), display, problems, sink);
                         index++;
                     }
                 }
@@ -161,7 +167,7 @@ public static class PodInventory
 
             if (!hadItems && kind == "Pod")
             {
-                Item(Encoding.UTF8.GetString(json), "", () => Position(0), display, problems, found);
+                Item(json, skipped, json.Length - skipped, "", () => Position(skipped), display, problems, sink);
             }
             else if (!hadItems || kind is not ("List" or "PodList"))
             {
@@ -172,14 +178,14 @@ public static class PodInventory
         {
             problems.Add(new InputProblem(display, "", "not valid JSON: " + error.Message, (error.LineNumber ?? 0) + 1, (error.BytePositionInLine ?? 0) + 1));
         }
-
-        return found;
     }
 
-    private static void Item(string item, string itemPath, Func<(long, long)> position, string display, List<InputProblem> problems, List<(V1Pod, string, Func<(long, long)>)> found)
+    /// <summary>Deserializes the item at <paramref name="start"/> (UTF-8, <paramref name="length"/> bytes) with KubernetesClient and hands it to <paramref name="sink"/>.</summary>
+    private static void Item(byte[] json, long start, long length, string itemPath, Func<(long, long)> position, string display, List<InputProblem> problems, PodSink sink)
     {
         try
         {
+            using var item = new MemoryStream(json, (int)start, (int)length, writable: false);
             var pod = KubernetesJson.Deserialize<V1Pod>(item);
             if (pod.Kind is { } kind && kind != "Pod")
             {
@@ -188,7 +194,7 @@ public static class PodInventory
                 return;
             }
 
-            found.Add((pod, itemPath, position));
+            sink(pod, itemPath, position);
         }
         catch (Exception error) when (error is JsonException or FormatException or ArgumentException or InvalidOperationException)
         {

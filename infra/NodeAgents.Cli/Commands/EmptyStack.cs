@@ -12,13 +12,12 @@ internal static class EmptyStack
     /// <summary>True (after printing why to <paramref name="stderr"/>) when <paramref name="stack"/> deploys no agent and does not allow it.</summary>
     public static bool Refused(BoundStack stack, TextWriter stderr)
     {
-        if (stack.Agents.Count > 0 || stack.AllowEmpty)
+        if (stack.EmptyProblem("a sync with pruning would delete every agent") is not { } problem)
         {
             return false;
         }
 
-        stderr.WriteLine($"error: stack {stack.StackName} deploys no agent (every agent is disabled): a sync with pruning would delete every agent. "
-            + $"Set {stack.ProjectName}:{StackBinder.AllowEmptyKey}: true in Pulumi.{stack.StackName}.yaml if that is meant; nothing was written.");
+        stderr.WriteLine($"error: {problem}; nothing was written.");
         return true;
     }
 }
