@@ -215,10 +215,15 @@ internal sealed class JsonListStream<TFields> : IDisposable
 
                     var (itemLine, itemColumn) = PositionOf(offset + itemStart);
                     var bytes = buffer.AsMemory(offset + itemStart, (int)reader.BytesConsumed - itemStart);
-                    var repeated = new List<(string Path, string Message, long Start)>();
-                    duplicateKeys?.Find(bytes.Span, repeated);
-                    IReadOnlyList<(string, string, long, long)> bad = Fields.Problems.Count == 0 && repeated.Count == 0 ? [] : Fields.Problems
-                        .Concat(repeated.Select(problem => (problem.Path, problem.Message, Start: itemStart + problem.Start)))
+                    List<(string Path, string Message, long Start)>? repeated = null;
+                    if (duplicateKeys is not null)
+                    {
+                        repeated = [];
+                        duplicateKeys.Find(bytes.Span, repeated);
+                    }
+
+                    IReadOnlyList<(string, string, long, long)> bad = Fields.Problems.Count == 0 && (repeated is null || repeated.Count == 0) ? [] : Fields.Problems
+                        .Concat((repeated ?? []).Select(problem => (problem.Path, problem.Message, Start: itemStart + problem.Start)))
                         .Select(problem =>
                         {
                             var (valueLine, valueColumn) = PositionOf(offset + (int)problem.Start);

@@ -275,8 +275,11 @@ internal sealed class PodFields : IJsonItemFields
         return JsonFieldReading.TrySkipValue(ref reader);
     }
 
-    /// <summary>Reads an array of objects, calling <paramref name="item"/> with the reader on each StartObject and <see cref="index"/> set.</summary>
-    private bool TryReadArray(ref Utf8JsonReader reader, string path, ItemReader item)
+    /// <summary>
+    /// Reads an array of objects, calling <paramref name="item"/> with the reader on each StartObject and <see cref="index"/>
+    /// set; <paramref name="path"/> null means the ports of the container being read.
+    /// </summary>
+    private bool TryReadArray(ref Utf8JsonReader reader, string? path, ItemReader item)
     {
         if (!reader.Read())
         {
@@ -287,7 +290,7 @@ internal sealed class PodFields : IJsonItemFields
         {
             if (reader.TokenType != JsonTokenType.Null)
             {
-                Problems.Add((path, $"expected a list, got {Describe(ref reader)}", reader.TokenStartIndex));
+                Problems.Add((path ?? $"spec.{list}[{index}].ports", $"expected a list, got {Describe(ref reader)}", reader.TokenStartIndex));
             }
 
             return reader.TrySkip();
@@ -307,7 +310,7 @@ internal sealed class PodFields : IJsonItemFields
 
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                Problems.Add(($"{path}[{position}]", $"expected an object, got {Describe(ref reader)}", reader.TokenStartIndex));
+                Problems.Add(($"{path ?? $"spec.{list}[{index}].ports"}[{position}]", $"expected an object, got {Describe(ref reader)}", reader.TokenStartIndex));
                 if (!reader.TrySkip())
                 {
                     return false;
@@ -316,7 +319,11 @@ internal sealed class PodFields : IJsonItemFields
                 continue;
             }
 
-            index = position;
+            if (path is not null)
+            {
+                index = position;
+            }
+
             if (!item(ref reader))
             {
                 return false;
@@ -375,7 +382,7 @@ internal sealed class PodFields : IJsonItemFields
         }
 
         var container = index;
-        var ok = TryReadArray(ref reader, $"spec.{list}[{container}].ports", readPortItem);
+        var ok = TryReadArray(ref reader, null, readPortItem);
         index = container;
         return ok;
     }
@@ -461,12 +468,13 @@ internal sealed class PodFields : IJsonItemFields
             return false;
         }
 
-        var path = (list.Length == 0 ? "spec." : $"spec.{list}[{index}].") + field + (resource == 0 ? ".cpu" : ".memory");
+        // Only a bad value pays for its path.
+        string Path() => (list.Length == 0 ? "spec." : $"spec.{list}[{index}].") + field + (resource == 0 ? ".cpu" : ".memory");
         if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number))
         {
             if (reader.TokenType != JsonTokenType.Null)
             {
-                Problems.Add((path, $"expected a quantity string such as \"100m\" or \"128Mi\", got {Describe(ref reader)}", reader.TokenStartIndex));
+                Problems.Add((Path(), $"expected a quantity string such as \"100m\" or \"128Mi\", got {Describe(ref reader)}", reader.TokenStartIndex));
             }
 
             return reader.TrySkip();
@@ -475,7 +483,7 @@ internal sealed class PodFields : IJsonItemFields
         var entry = reader.ValueIsEscaped ? quantities.Canonical(reader.GetString()!) : quantities.Canonical(reader.ValueSpan);
         if (entry.Problems[resource] is { } problem)
         {
-            Problems.Add((path, problem, reader.TokenStartIndex));
+            Problems.Add((Path(), problem, reader.TokenStartIndex));
             return true;
         }
 
