@@ -109,7 +109,7 @@ public static class PodInventory
                 }
 
                 var fields = stream.Fields;
-                var path = $"items[{index}].";
+                var path = fields.Kind is not (null or "Pod") || item.Problems.Count > 0 ? $"items[{index}]." : "";
                 if (fields.Kind is not (null or "Pod"))
                 {
                     problems.Add(new InputProblem(display, path + "kind", $"expected a Pod, got '{fields.Kind}'", item.Line, item.Column));
