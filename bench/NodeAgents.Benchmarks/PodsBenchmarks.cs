@@ -10,8 +10,8 @@ namespace NodeAgents.Benchmarks;
 
 /// <summary>
 /// <c>plan --pods</c> with 100,000 generated pods on 1,000 generated nodes against merely parsing the same pods file with
-/// System.Text.Json (<see cref="ParsePodsJsonDocument"/>, the baseline), paired in one run; <see cref="PlanWithoutPods"/>
-/// shows what the node inventory alone costs.
+/// System.Text.Json (<see cref="ParsePodsJsonDocument"/>, the baseline), paired in one run; <see cref="ReadPods"/> is the
+/// pod list alone, <see cref="PlanWithoutPods"/> what the node inventory alone costs.
 /// </summary>
 [MemoryDiagnoser]
 public class PodsBenchmarks
@@ -44,6 +44,10 @@ public class PodsBenchmarks
     /// <summary>Parses the pods file into a <see cref="JsonDocument"/>: the cost of reading the JSON at all.</summary>
     [Benchmark(Baseline = true)]
     public int ParsePodsJsonDocument() => BenchInputs.ParseAndCountItems(podsFile);
+
+    /// <summary>Reads the pods and sums them per node (<see cref="PodInventory.Read"/>): the pod list's own share of the plan.</summary>
+    [Benchmark]
+    public int ReadPods() => PodInventory.Read(podsFile, []).Count;
 
     /// <summary>What <c>nodeagents plan --pods</c> does: read the pods, then plan on the streamed inventory next to them.</summary>
     [Benchmark]

@@ -6,48 +6,14 @@ using k8s.Models;
 namespace NodeAgents.Placement;
 
 /// <summary>
-/// Reads the items of a JSON <c>List</c>/<c>NodeList</c> one at a time from a stream, so a 20,000-node inventory never sits
-/// in memory as a whole: System.Text.Json's <see cref="Utf8JsonReader"/> walks the document in chunks, and in the same
-/// single pass <see cref="NodeFields"/> picks out what grouping needs; an item becomes a <see cref="V1Node"/> (KubernetesClient's
-/// <see cref="KubernetesJson"/>) only when it is the first of its group. The buffer grows only to the size of the largest
-/// item. Positions of problems are absolute 1-based lines and columns of the file. A key repeated in one object of an item
-/// is a problem at the repeated key (<see cref="JsonDuplicateKeys"/>).
+/// Reads the Nodes of a JSON <c>List</c>/<c>NodeList</c> one at a time (<see cref="JsonListStream{TFields}"/>), so a 20,000-node
+/// inventory never sits in memory as a whole: in the same single pass <see cref="NodeFields"/> picks out what grouping
+/// needs; an item becomes a <see cref="V1Node"/> (KubernetesClient's <see cref="KubernetesJson"/>) only when it is the first
+/// of its group. Positions of problems are absolute 1-based lines and columns of the file. A key repeated in one object of
+/// an item is a problem at the repeated key (<see cref="JsonDuplicateKeys"/>).
 /// </summary>
-internal sealed partial class JsonNodeStream : IDisposable
+internal static partial class JsonNodeStream
 {
-    private readonly Stream stream;
-    private byte[] buffer = new byte[1 << 18];
-    private int offset;
-    private int count;
-    private bool endOfFile;
-    private JsonReaderState state;
-    private long line;
-    private long column;
-    private Phase phase = Phase.Start;
-    private readonly QuantityCache quantities = new();
-    private readonly NodeFields fields;
-    private readonly JsonDuplicateKeys duplicateKeys = new();
-
-    private JsonNodeStream(string file, IReadOnlyCollection<string> labelKeys)
-    {
-        stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        fields = new NodeFields(labelKeys, quantities);
-    }
-
-    private enum Phase
-    {
-        Start,
-        Root,
-        Items,
-        Done,
-    }
-
-    /// <summary>The root's <c>kind</c>, known once the whole root has been read.</summary>
-    public string? Kind { get; private set; }
-
-    /// <summary>True when the root has an <c>items</c> array.</summary>
-    public bool HasItems { get; private set; }
-
     /// <summary>
     /// The nodes of <paramref name="file"/> as views with their item path (<c>items[N].</c>), in order; each view is valid
     /// until the enumeration moves on. Problems go to <paramref name="problems"/> and the item is skipped: not valid JSON, not
@@ -69,15 +35,15 @@ internal sealed partial class JsonNodeStream : IDisposable
         var index = 0;
         while (true)
         {
-            Item? next;
+            JsonListItem? next;
             try
             {
-                next = reader.Next(display, problems, index);
+                next = reader.Next(display, problems, index, "a Node object");
             }
             catch (JsonException error)
             {
                 // Utf8JsonReader carries the line and position in its state, so they are absolute (0-based).
-                problems.Add(new InputProblem(display, "", "not valid JSON: " + Message(error), (error.LineNumber ?? reader.line) + 1, (error.BytePositionInLine ?? reader.column) + 1));
+                problems.Add(new InputProblem(display, "", "not valid JSON: " + Message(error), (error.LineNumber ?? reader.Line) + 1, (error.BytePositionInLine ?? reader.Column) + 1));
                 yield break;
             }
 
@@ -93,7 +59,7 @@ internal sealed partial class JsonNodeStream : IDisposable
             }
 
             var (line, column) = (next.Line, next.Column);
-            var fields = reader.fields;
+            var fields = reader.Fields;
             if (fields.Kind is not (null or "Node"))
             {
                 problems.Add(new InputProblem(display, path + "kind", $"expected a Node, got kind '{fields.Kind}'", line, column));
@@ -144,229 +110,17 @@ internal sealed partial class JsonNodeStream : IDisposable
         }
     }
 
-    /// <inheritdoc />
-    public void Dispose() => stream.Dispose();
-
-    private static JsonNodeStream? Open(string file, string display, List<InputProblem> problems, IReadOnlyCollection<string> labelKeys)
+    private static JsonListStream<NodeFields>? Open(string file, string display, List<InputProblem> problems, IReadOnlyCollection<string> labelKeys)
     {
         try
         {
-            return new JsonNodeStream(file, labelKeys);
+            return new JsonListStream<NodeFields>(file, new NodeFields(labelKeys, new QuantityCache()), "a List or a Node", findDuplicateKeys: true);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             problems.Add(new InputProblem(display, "", "cannot be read: " + error.Message));
             return null;
         }
-    }
-
-    /// <summary>One parsed item: its document (null when it was not an object), its bytes in the buffer and its position.</summary>
-    /// <summary>One item read into <see cref="fields"/>: its bytes in the buffer (empty when it was not an object) and its position.</summary>
-    private sealed record Item(ReadOnlyMemory<byte> Bytes, long Line, long Column)
-    {
-        /// <summary>The bad values of the item with their absolute positions.</summary>
-        public IReadOnlyList<(string Path, string Message, long Line, long Column)> Problems { get; init; } = [];
-    }
-
-    /// <summary>The next item, or null after the root.</summary>
-    private Item? Next(string display, List<InputProblem> problems, int index)
-    {
-        while (true)
-        {
-            var step = Step(out var item, out var token);
-            switch (step)
-            {
-                case StepResult.End:
-                    return null;
-                case StepResult.NeedMore:
-                    if (!Fill())
-                    {
-                        throw new JsonException("the file ends inside the JSON document", null, line, column);
-                    }
-
-                    continue;
-                case StepResult.NotAnObject:
-                    problems.Add(new InputProblem(display, $"items[{index}]", $"expected a Node object, got {token}"));
-                    return new Item(default, 0, 0);
-                default:
-                    return item;
-            }
-        }
-    }
-
-    private enum StepResult
-    {
-        Item,
-        NotAnObject,
-        NeedMore,
-        End,
-    }
-
-    /// <summary>Advances over whole units only (a root property with its value, an item); nothing is committed on NeedMore.</summary>
-    private StepResult Step(out Item? item, out JsonTokenType token)
-    {
-        item = null;
-        token = JsonTokenType.None;
-        while (true)
-        {
-            if (phase == Phase.Done)
-            {
-                return StepResult.End;
-            }
-
-            var reader = new Utf8JsonReader(buffer.AsSpan(offset, count - offset), endOfFile, state);
-            if (!reader.Read())
-            {
-                return StepResult.NeedMore;
-            }
-
-            switch (phase)
-            {
-                case Phase.Start:
-                    if (reader.TokenType != JsonTokenType.StartObject)
-                    {
-                        throw new JsonException($"expected a JSON object (a List or a Node), got {reader.TokenType}", null, line, column);
-                    }
-
-                    phase = Phase.Root;
-                    Commit(ref reader);
-                    continue;
-                case Phase.Root:
-                    if (reader.TokenType == JsonTokenType.EndObject)
-                    {
-                        phase = Phase.Done;
-                        Commit(ref reader);
-                        return StepResult.End;
-                    }
-
-                    var name = reader.GetString();
-                    if (!reader.Read())
-                    {
-                        return StepResult.NeedMore;
-                    }
-
-                    if (name == "items" && reader.TokenType == JsonTokenType.StartArray)
-                    {
-                        HasItems = true;
-                        phase = Phase.Items;
-                    }
-                    else if (name == "kind" && reader.TokenType == JsonTokenType.String)
-                    {
-                        Kind = reader.GetString();
-                    }
-                    else if (!reader.TrySkip())
-                    {
-                        return StepResult.NeedMore;
-                    }
-
-                    Commit(ref reader);
-                    continue;
-                default:
-                    if (reader.TokenType == JsonTokenType.EndArray)
-                    {
-                        phase = Phase.Root;
-                        Commit(ref reader);
-                        continue;
-                    }
-
-                    token = reader.TokenType;
-                    var itemStart = (int)reader.TokenStartIndex;
-                    if (token != JsonTokenType.StartObject)
-                    {
-                        if (!reader.TrySkip())
-                        {
-                            return StepResult.NeedMore;
-                        }
-
-                        Commit(ref reader);
-                        return StepResult.NotAnObject;
-                    }
-
-                    // One pass: the fields are read while the reader looks for the item's end; false means the buffer ended first.
-                    if (!fields.TryRead(ref reader))
-                    {
-                        return StepResult.NeedMore;
-                    }
-
-                    var (itemLine, itemColumn) = PositionOf(offset + itemStart);
-                    var bytes = buffer.AsMemory(offset + itemStart, (int)reader.BytesConsumed - itemStart);
-                    var repeated = new List<(string Path, string Message, long Start)>();
-                    duplicateKeys.Find(bytes.Span, repeated);
-                    IReadOnlyList<(string, string, long, long)> bad = fields.Problems.Count == 0 && repeated.Count == 0 ? [] : fields.Problems
-                        .Concat(repeated.Select(problem => (problem.Path, problem.Message, Start: itemStart + problem.Start)))
-                        .Select(problem =>
-                        {
-                            var (valueLine, valueColumn) = PositionOf(offset + (int)problem.Start);
-                            return (problem.Path, problem.Message, valueLine, valueColumn);
-                        }).ToList();
-                    Commit(ref reader);
-                    item = new Item(bytes, itemLine, itemColumn) { Problems = bad };
-                    return StepResult.Item;
-            }
-        }
-    }
-
-    private void Commit(ref Utf8JsonReader reader)
-    {
-        state = reader.CurrentState;
-        Advance((int)reader.BytesConsumed);
-    }
-
-    /// <summary>Moves the offset forward by <paramref name="bytes"/>, counting lines and the column for positions.</summary>
-    private void Advance(int bytes)
-    {
-        var consumed = buffer.AsSpan(offset, bytes);
-        var lastNewline = consumed.LastIndexOf((byte)'\n');
-        if (lastNewline >= 0)
-        {
-            line += consumed.Count((byte)'\n');
-            column = bytes - lastNewline - 1;
-        }
-        else
-        {
-            column += bytes;
-        }
-
-        offset += bytes;
-    }
-
-    private (long Line, long Column) PositionOf(int absolute)
-    {
-        var before = buffer.AsSpan(offset, absolute - offset);
-        var lastNewline = before.LastIndexOf((byte)'\n');
-        return lastNewline >= 0
-            ? (line + before.Count((byte)'\n') + 1, before.Length - lastNewline)
-            : (line + 1, column + before.Length + 1);
-    }
-
-    /// <summary>Keeps the unread bytes, grows the buffer when it is full, reads more; false at the end of the file.</summary>
-    private bool Fill()
-    {
-        if (endOfFile)
-        {
-            return false;
-        }
-
-        if (offset > 0)
-        {
-            Buffer.BlockCopy(buffer, offset, buffer, 0, count - offset);
-            count -= offset;
-            offset = 0;
-        }
-
-        if (count == buffer.Length)
-        {
-            Array.Resize(ref buffer, buffer.Length * 2);
-        }
-
-        var read = stream.Read(buffer, count, buffer.Length - count);
-        if (read == 0)
-        {
-            endOfFile = true;
-        }
-
-        count += read;
-        return true;
     }
 
     private static InputProblem ItemProblem(string display, string path, Exception error, long itemLine, long itemColumn)
@@ -382,7 +136,8 @@ internal sealed partial class JsonNodeStream : IDisposable
         return new InputProblem(display, path.TrimEnd('.'), "not valid: " + Message(error), itemLine, itemColumn);
     }
 
-    private static string Message(Exception error)
+    /// <summary>The message of a JSON or value error without the parser's position suffixes, in the words of the Kubernetes API.</summary>
+    internal static string Message(Exception error)
     {
         var message = error.InnerException is FormatException or ArgumentException or OverflowException ? error.InnerException.Message : error.Message;
         foreach (var marker in new[] { " Path:", " LineNumber:" })

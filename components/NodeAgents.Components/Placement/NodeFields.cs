@@ -11,7 +11,7 @@ namespace NodeAgents.Placement;
 /// <see cref="Utf8JsonReader"/> that finds the item's end, plus every capacity or allocatable value that breaks
 /// <see cref="QuantityRules"/> and every taint effect <see cref="NodeValueRules"/> rejects. Everything else is skipped without being decoded. One instance is reused for every item of a stream.
 /// </summary>
-internal sealed class NodeFields
+internal sealed class NodeFields : IJsonItemFields
 {
     private const string RolePrefix = "node-role.kubernetes.io/";
     private static readonly byte[] RolePrefixUtf8 = Encoding.UTF8.GetBytes(RolePrefix);
@@ -19,7 +19,7 @@ internal sealed class NodeFields
     private readonly string[] labelKeys;
     private readonly byte[][] labelKeysUtf8;
     private readonly QuantityCache quantities;
-    private readonly StringPool pool = new();
+    private readonly JsonFieldReading.StringPool pool = new();
 
     public NodeFields(IReadOnlyCollection<string> labelKeys, QuantityCache quantities)
     {
@@ -38,14 +38,14 @@ internal sealed class NodeFields
     }
 
     // Delegates made once, not per node.
-    private readonly PropertyReader readMetadata;
-    private readonly PropertyReader readSpec;
-    private readonly PropertyReader readStatus;
-    private readonly PropertyReader readLabel;
-    private readonly PropertyReader readTaint;
-    private readonly PropertyReader readAllocatable;
-    private readonly PropertyReader readCapacity;
-    private readonly PropertyReader readNodeInfo;
+    private readonly JsonFieldReading.PropertyReader readMetadata;
+    private readonly JsonFieldReading.PropertyReader readSpec;
+    private readonly JsonFieldReading.PropertyReader readStatus;
+    private readonly JsonFieldReading.PropertyReader readLabel;
+    private readonly JsonFieldReading.PropertyReader readTaint;
+    private readonly JsonFieldReading.PropertyReader readAllocatable;
+    private readonly JsonFieldReading.PropertyReader readCapacity;
+    private readonly JsonFieldReading.PropertyReader readNodeInfo;
     private (string? Key, string? Value, string? Effect) taint;
     private long taintEffectStart;
 
@@ -107,24 +107,24 @@ internal sealed class NodeFields
             bool ok;
             if (reader.ValueTextEquals("kind"u8))
             {
-                ok = TryReadString(ref reader, out var kind);
+                ok = JsonFieldReading.TryReadString(ref reader, out var kind);
                 Kind = kind;
             }
             else if (reader.ValueTextEquals("metadata"u8))
             {
-                ok = TryReadObject(ref reader, readMetadata);
+                ok = JsonFieldReading.TryReadObject(ref reader, readMetadata);
             }
             else if (reader.ValueTextEquals("spec"u8))
             {
-                ok = TryReadObject(ref reader, readSpec);
+                ok = JsonFieldReading.TryReadObject(ref reader, readSpec);
             }
             else if (reader.ValueTextEquals("status"u8))
             {
-                ok = TryReadObject(ref reader, readStatus);
+                ok = JsonFieldReading.TryReadObject(ref reader, readStatus);
             }
             else
             {
-                ok = TrySkipValue(ref reader);
+                ok = JsonFieldReading.TrySkipValue(ref reader);
             }
 
             if (!ok)
@@ -134,9 +134,7 @@ internal sealed class NodeFields
         }
     }
 
-    private delegate bool PropertyReader(ref Utf8JsonReader reader);
-
-    private void Reset()
+        private void Reset()
     {
         Kind = null;
         Name = "";
@@ -161,7 +159,7 @@ internal sealed class NodeFields
             return reader.TokenType == JsonTokenType.String || reader.TrySkip();
         }
 
-        return reader.ValueTextEquals("labels"u8) ? TryReadObject(ref reader, readLabel) : TrySkipValue(ref reader);
+        return reader.ValueTextEquals("labels"u8) ? JsonFieldReading.TryReadObject(ref reader, readLabel) : JsonFieldReading.TrySkipValue(ref reader);
     }
 
     private bool ReadLabel(ref Utf8JsonReader reader)
@@ -184,7 +182,7 @@ internal sealed class NodeFields
 
         if (index < 0 && roleKey is null)
         {
-            return TrySkipValue(ref reader);
+            return JsonFieldReading.TrySkipValue(ref reader);
         }
 
         if (!reader.Read())
@@ -215,7 +213,7 @@ internal sealed class NodeFields
     {
         if (!reader.ValueTextEquals("taints"u8))
         {
-            return TrySkipValue(ref reader);
+            return JsonFieldReading.TrySkipValue(ref reader);
         }
 
         if (!reader.Read())
@@ -253,7 +251,7 @@ internal sealed class NodeFields
             }
 
             taint = default;
-            if (!TryReadProperties(ref reader, readTaint))
+            if (!JsonFieldReading.TryReadProperties(ref reader, readTaint))
             {
                 return false;
             }
@@ -280,7 +278,7 @@ internal sealed class NodeFields
 
         if (!reader.ValueTextEquals("effect"u8))
         {
-            return TrySkipValue(ref reader);
+            return JsonFieldReading.TrySkipValue(ref reader);
         }
 
         var ok = TryReadPooled(ref reader, out taint.Effect);
@@ -292,15 +290,15 @@ internal sealed class NodeFields
     {
         if (reader.ValueTextEquals("allocatable"u8))
         {
-            return TryReadObject(ref reader, readAllocatable);
+            return JsonFieldReading.TryReadObject(ref reader, readAllocatable);
         }
 
         if (reader.ValueTextEquals("capacity"u8))
         {
-            return TryReadObject(ref reader, readCapacity);
+            return JsonFieldReading.TryReadObject(ref reader, readCapacity);
         }
 
-        return reader.ValueTextEquals("nodeInfo"u8) ? TryReadObject(ref reader, readNodeInfo) : TrySkipValue(ref reader);
+        return reader.ValueTextEquals("nodeInfo"u8) ? JsonFieldReading.TryReadObject(ref reader, readNodeInfo) : JsonFieldReading.TrySkipValue(ref reader);
     }
 
     private bool ReadNodeInfoProperty(ref Utf8JsonReader reader)
@@ -319,7 +317,7 @@ internal sealed class NodeFields
 
         if (!reader.ValueTextEquals("operatingSystem"u8))
         {
-            return TrySkipValue(ref reader);
+            return JsonFieldReading.TrySkipValue(ref reader);
         }
 
         var ok = TryReadPooled(ref reader, out var os);
@@ -395,91 +393,6 @@ internal sealed class NodeFields
         }
 
         return true;
-    }
-
-    private static bool TryReadString(ref Utf8JsonReader reader, out string? value)
-    {
-        value = null;
-        if (!reader.Read())
-        {
-            return false;
-        }
-
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            value = reader.GetString();
-            return true;
-        }
-
-        return reader.TrySkip();
-    }
-
-    /// <summary>Reads the value after a property name as an object, calling <paramref name="property"/> on each property name.</summary>
-    private static bool TryReadObject(ref Utf8JsonReader reader, PropertyReader property)
-    {
-        if (!reader.Read())
-        {
-            return false;
-        }
-
-        return reader.TokenType != JsonTokenType.StartObject ? reader.TrySkip() : TryReadProperties(ref reader, property);
-    }
-
-    /// <summary>With the reader on a StartObject: calls <paramref name="property"/> on each property name, up to the EndObject.</summary>
-    private static bool TryReadProperties(ref Utf8JsonReader reader, PropertyReader property)
-    {
-        while (true)
-        {
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                return true;
-            }
-
-            if (!property(ref reader))
-            {
-                return false;
-            }
-        }
-    }
-
-    private static bool TrySkipValue(ref Utf8JsonReader reader) => reader.Read() && reader.TrySkip();
-
-    /// <summary>Strings that repeat across nodes (label values, role keys), decoded once.</summary>
-    private sealed class StringPool
-    {
-        private readonly HashSet<string> strings = new(StringComparer.Ordinal);
-        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup;
-
-        public StringPool() => lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
-
-        public string Get(ref Utf8JsonReader reader)
-        {
-            if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > 256)
-            {
-                return reader.GetString()!;
-            }
-
-            var raw = reader.ValueSpan;
-            Span<char> chars = stackalloc char[raw.Length];
-            var text = chars[..Encoding.UTF8.GetChars(raw, chars)];
-            if (lookup.TryGetValue(text, out var known))
-            {
-                return known;
-            }
-
-            var created = new string(text);
-            if (strings.Count < 100_000)
-            {
-                strings.Add(created);
-            }
-
-            return created;
-        }
     }
 }
 

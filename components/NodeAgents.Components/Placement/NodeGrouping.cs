@@ -26,14 +26,19 @@ internal static class NodeGrouping
         var key = new StringBuilder(256);
         var lookup = index.GetAlternateLookup<ReadOnlySpan<char>>();
         var scratch = new char[512];
+        var shapes = new Dictionary<string, V1Node>(StringComparer.Ordinal);
+        var shapeLookup = shapes.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var node in nodes)
         {
             key.Clear();
             var name = node.Name;
-            if (byName(name))
+            var named = byName(name);
+            if (named)
             {
                 key.Append(name).Append('\u0001');
             }
+
+            var shapeStart = key.Length;
 
             foreach (var labelKey in labelKeys)
             {
@@ -77,10 +82,21 @@ internal static class NodeGrouping
             var text = scratch.AsSpan(0, key.Length);
             if (!lookup.TryGetValue(text, out var names))
             {
-                // Only the first node of a group becomes a V1Node; the decisions are made on it, then it is dropped.
-                if (node.Materialize() is not { } representative)
+                // Only the first node of a group becomes a V1Node; the decisions are made on it, then it is dropped. A node
+                // grouped by name whose shape was seen before is that node under its own name (nothing a decision reads differs).
+                var shape = text[shapeStart..];
+                V1Node? representative;
+                if (named && shapeLookup.TryGetValue(shape, out var seen))
+                {
+                    representative = Renamed(seen, name);
+                }
+                else if ((representative = node.Materialize()) is null)
                 {
                     continue;
+                }
+                else if (named && shapes.Count < MaxRememberedShapes)
+                {
+                    shapes[new string(shape)] = representative;
                 }
 
                 names = [];
@@ -93,6 +109,19 @@ internal static class NodeGrouping
 
         return groups;
     }
+
+    /// <summary>How many shapes of nodes grouped by name are remembered, so 20,000 distinct nodes do not hold 20,000 <see cref="V1Node"/>s.</summary>
+    private const int MaxRememberedShapes = 256;
+
+    /// <summary>A shallow copy of <paramref name="node"/> named <paramref name="name"/> (its labels, spec and status shared, read only).</summary>
+    private static V1Node Renamed(V1Node node, string name) => new()
+    {
+        ApiVersion = node.ApiVersion,
+        Kind = node.Kind,
+        Metadata = new V1ObjectMeta { Name = name, Labels = node.Metadata?.Labels, Annotations = node.Metadata?.Annotations },
+        Spec = node.Spec,
+        Status = node.Status,
+    };
 
     /// <summary>The node's operating system (see <see cref="NodeView.OperatingSystem"/>).</summary>
     public static string OperatingSystem(V1Node node) => new TypedNodeView(node).OperatingSystem;

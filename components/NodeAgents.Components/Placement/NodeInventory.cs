@@ -97,63 +97,6 @@ public static class NodeInventory
         }
     }
 
-    private static IEnumerable<(NodeView Node, string Path)> ReadFile(string file, string display, List<InputProblem> problems, IReadOnlyCollection<string> labelKeys)
-    {
-        bool? json;
-        try
-        {
-            json = StartsLikeJson(file);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            problems.Add(new InputProblem(display, "", "cannot be read: " + error.Message));
-            return [];
-        }
-
-        if (json is null)
-        {
-            problems.Add(new InputProblem(display, "", "the file is empty"));
-            return [];
-        }
-
-        return json.Value ? JsonNodeStream.Read(file, display, problems, labelKeys) : ReadYaml(file, display, problems, labelKeys);
-    }
-
-    /// <summary>A YAML file is rewritten as JSON in a temporary file (see <see cref="YamlAsJson"/>) and streamed like JSON.</summary>
-    private static IEnumerable<(NodeView Node, string Path)> ReadYaml(string file, string display, List<InputProblem> problems, IReadOnlyCollection<string> labelKeys)
-    {
-        var json = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"nodeagents-{Guid.NewGuid():N}.json");
-        try
-        {
-            if (!YamlAsJson.TryConvert(file, json, display, problems))
-            {
-                yield break;
-            }
-
-            foreach (var item in JsonNodeStream.Read(json, display, problems, labelKeys))
-            {
-                yield return item;
-            }
-        }
-        finally
-        {
-            File.Delete(json);
-        }
-    }
-
-    /// <summary>True when the first non-blank character is <c>{</c> or <c>[</c>, false for anything else, null for an empty file.</summary>
-    private static bool? StartsLikeJson(string file)
-    {
-        using var reader = new StreamReader(file);
-        int next;
-        while ((next = reader.Read()) >= 0)
-        {
-            if (!char.IsWhiteSpace((char)next) && next != '\uFEFF')
-            {
-                return next is '{' or '[';
-            }
-        }
-
-        return null;
-    }
+    private static IEnumerable<(NodeView Node, string Path)> ReadFile(string file, string display, List<InputProblem> problems, IReadOnlyCollection<string> labelKeys) =>
+        InventoryFiles.Read(file, display, problems, InventoryKinds.Nodes, json => JsonNodeStream.Read(json, display, problems, labelKeys));
 }

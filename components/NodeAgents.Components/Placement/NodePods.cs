@@ -6,7 +6,11 @@ namespace NodeAgents.Placement;
 /// <param name="Priority">Its priority; the default preemption only evicts pods of lower priority than the incoming pod.</param>
 /// <param name="Requests">What it requests (CPU in millicores, memory in bytes, one pod slot).</param>
 /// <param name="StartTime">When it started (<c>status.startTime</c>), which orders pods of equal priority; null when unknown.</param>
-public sealed record BoundPod(string Namespace, string Name, int Priority, ResourceAmounts Requests, DateTime? StartTime);
+public readonly record struct BoundPod(string Namespace, string Name, int Priority, ResourceAmounts Requests, DateTime? StartTime)
+{
+    /// <summary>The host ports its containers and init containers declare: port, protocol (<c>TCP</c> when absent) and host IP (empty when absent).</summary>
+    public IReadOnlyList<(int Port, string Protocol, string HostIP)> HostPorts { get; init; } = [];
+}
 
 /// <summary>The pods bound to one node (see <see cref="PodInventory"/>) and the sum of their requests.</summary>
 /// <param name="NodeName">The node's name.</param>

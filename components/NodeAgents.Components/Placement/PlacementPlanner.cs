@@ -159,16 +159,21 @@ public static class PlacementPlanner
                 continue;
             }
 
+            // The same filter against the pods already on the node (their host ports as the API stored them).
+            var ports = placements[index].HostPorts;
+            bool HoldsPort(BoundPod pod) => ports.Count > 0 && pod.HostPorts.Any(held => ports.Any(port => port.ClashesWith(new HostPort(held.Port, held.Protocol, held.HostIP))));
+            var portHolder = evictable.FindIndex(HoldsPort);
+            var portReason = portHolder < 0 ? null : PortReason(ports, evictable[portHolder]);
             var next = used + placements[index].Requests;
-            if (next.FitsIn(allocatable))
+            if (portReason is null && next.FitsIn(allocatable))
             {
                 used = next;
                 agentsTake += placements[index].Requests;
                 placed.Add(index);
             }
-            else if (reportsAllocatable && Preemption.Victims(placements[index].Priority, placements[index].Requests, allocatable, used, evictable) is { } victims)
+            else if (reportsAllocatable && Preemption.Victims(placements[index].Priority, placements[index].Requests, allocatable, used, evictable, HoldsPort) is { } victims)
             {
-                var reason = Shortfall(placements[index].Requests, allocatable, used, placed.Count > 0, existing is not null);
+                var reason = portReason ?? Shortfall(placements[index].Requests, allocatable, used, placed.Count > 0, existing is not null);
                 decisions[index] = new PlacementDecision(PlacementOutcome.Preempts,
                     $"{reason}; priority {placements[index].Priority} preempts {victims.Count} lower-priority pod{(victims.Count == 1 ? "" : "s")}: "
                     + string.Join(", ", victims.Select(victim => $"{victim.Namespace}/{victim.Name} (priority {victim.Priority})"))
@@ -183,9 +188,10 @@ public static class PlacementPlanner
             }
             else
             {
-                decisions[index] = new PlacementDecision(PlacementOutcome.DoesNotFit, reportsAllocatable
-                    ? Shortfall(placements[index].Requests, allocatable, used, placed.Count > 0, existing is not null)
-                    : "the node reports no status.allocatable, which the scheduler counts as 0 cpu, 0 memory and 0 pods");
+                decisions[index] = new PlacementDecision(PlacementOutcome.DoesNotFit, portReason
+                    ?? (reportsAllocatable
+                        ? Shortfall(placements[index].Requests, allocatable, used, placed.Count > 0, existing is not null)
+                        : "the node reports no status.allocatable, which the scheduler counts as 0 cpu, 0 memory and 0 pods"));
             }
         }
 
@@ -201,6 +207,13 @@ public static class PlacementPlanner
             NodeInfo = NodeInfoFacts.Of(node.Status?.NodeInfo),
             ExistingPods = existing is null ? null : existing.Requests,
         };
+    }
+
+    /// <summary>The scheduler's NodePorts reason with the port and the pod already on the node that binds it.</summary>
+    private static string PortReason(IReadOnlyList<HostPort> ports, BoundPod holder)
+    {
+        var held = holder.HostPorts.Select(port => new HostPort(port.Port, port.Protocol, port.HostIP)).First(port => ports.Any(port.ClashesWith));
+        return $"node(s) didn't have free ports for the requested pod ports: host port {held} is bound by pod {holder.Namespace}/{holder.Name}";
     }
 
     /// <summary>The scheduler's NodeResourcesFit reasons ("Insufficient cpu", "Insufficient memory", "Too many pods") with the amounts.</summary>

@@ -25,18 +25,31 @@ public static class PodRequests
             throw new ArgumentException(string.Join("; ", problems));
         }
 
-        var containers = ResourceAmounts.Zero;
-        foreach (var container in pod.Containers ?? [])
+        return Combine(
+            [.. (pod.Containers ?? []).Select(Of)],
+            [.. (pod.InitContainers ?? []).Select(container => (Of(container), container.RestartPolicy == "Always"))],
+            ResourceAmounts.From(pod.Overhead));
+    }
+
+    /// <summary>
+    /// The pod's requests from its containers' own amounts (each container's request, else its limit; CPU in millicores,
+    /// memory in bytes): the sum of <paramref name="containers"/> and the sidecars (<c>restartPolicy: Always</c> init
+    /// containers), or the most any init container needs next to the sidecars started before it, whichever is larger per
+    /// resource, plus <paramref name="overhead"/>; one pod slot.
+    /// </summary>
+    internal static ResourceAmounts Combine(IReadOnlyList<ResourceAmounts> containers, IReadOnlyList<(ResourceAmounts Own, bool Sidecar)> initContainers, ResourceAmounts overhead)
+    {
+        var sum = ResourceAmounts.Zero;
+        foreach (var container in containers)
         {
-            containers += Of(container);
+            sum += container;
         }
 
         var sidecars = ResourceAmounts.Zero;
         var init = ResourceAmounts.Zero;
-        foreach (var container in pod.InitContainers ?? [])
+        foreach (var (own, sidecar) in initContainers)
         {
-            var own = Of(container);
-            if (container.RestartPolicy == "Always")
+            if (sidecar)
             {
                 sidecars += own;
                 init = ResourceAmounts.Max(init, sidecars);
@@ -47,7 +60,7 @@ public static class PodRequests
             }
         }
 
-        var total = ResourceAmounts.Max(containers + sidecars, init) + ResourceAmounts.From(pod.Overhead);
+        var total = ResourceAmounts.Max(sum + sidecars, init) + overhead;
         return total with { Pods = 1 };
     }
 

@@ -16,8 +16,12 @@ internal sealed class QuantityCache
 
     public QuantityCache() => lookup = canonical.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>A parsed text: its canonical form (null when it is not a quantity) and its problem per resource index.</summary>
-    public sealed record Entry(string? Canonical, string?[] Problems);
+    /// <summary>
+    /// A parsed text: its canonical form (null when it is not a quantity), its problem per resource index, and its value in
+    /// millis (CPU in millicores) and in units (memory in bytes), rounded up and clamped to 0..2^63 - 1 as
+    /// <see cref="ResourceAmounts.From"/> counts them (0 when it is not a quantity).
+    /// </summary>
+    public sealed record Entry(string? Canonical, string?[] Problems, long MilliValue = 0, long Value = 0);
 
     /// <summary>The entry of a quantity given as text.</summary>
     public Entry Canonical(string text)
@@ -54,7 +58,8 @@ internal sealed class QuantityCache
 
         try
         {
-            return new Entry(new ResourceQuantity(text).ToString(), problems);
+            var quantity = new ResourceQuantity(text);
+            return new Entry(quantity.ToString(), problems, ResourceAmounts.Scaled(quantity, 1000), ResourceAmounts.Scaled(quantity, 1));
         }
         catch (Exception error) when (error is FormatException or ArgumentException or OverflowException or ArithmeticException)
         {

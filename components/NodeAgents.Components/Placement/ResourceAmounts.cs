@@ -64,13 +64,15 @@ public readonly record struct ResourceAmounts(long MilliCpu, long MemoryBytes, l
         return ((left ^ sum) & (right ^ sum)) < 0 ? (left < 0 ? long.MinValue : long.MaxValue) : sum;
     }
 
-    private static long Quantity(IDictionary<string, ResourceQuantity> resources, string name, decimal scale)
-    {
-        if (!resources.TryGetValue(name, out var quantity) || quantity is null)
-        {
-            return 0;
-        }
+    private static long Quantity(IDictionary<string, ResourceQuantity> resources, string name, decimal scale) =>
+        resources.TryGetValue(name, out var quantity) && quantity is not null ? Scaled(quantity, scale) : 0;
 
+    /// <summary>
+    /// <paramref name="quantity"/> times <paramref name="scale"/> (1000 for millicores), rounded up as <c>Quantity.MilliValue</c>
+    /// and <c>Quantity.Value</c> round, clamped to 0..<see cref="long.MaxValue"/>.
+    /// </summary>
+    internal static long Scaled(ResourceQuantity quantity, decimal scale)
+    {
         try
         {
             var value = decimal.Ceiling(quantity.ToDecimal() * scale);

@@ -9,7 +9,7 @@ using YamlDotNet.Core.Events;
 namespace NodeAgents.Placement;
 
 /// <summary>
-/// Turns a YAML inventory (<c>kubectl get nodes -o yaml</c>) into the JSON that <see cref="JsonNodeStream"/> streams, event by
+/// Turns a YAML inventory (<c>kubectl get nodes -o yaml</c>, <c>kubectl get pods -A -o yaml</c>) into the JSON that <see cref="JsonListStream{TFields}"/> streams, event by
 /// event with YamlDotNet's <see cref="Parser"/>, so a YAML inventory of any size takes the same path as a JSON one (the
 /// deserializer behind <c>KubernetesYaml</c> stops after 100,000 parsing events, about 200 real nodes). Every JSON token is
 /// written at the line of its YAML event and, in block style, at its column (JSON whitespace is free; a key starts one
@@ -22,7 +22,12 @@ internal static partial class YamlAsJson
     /// Writes <paramref name="yamlFile"/> as JSON to <paramref name="jsonFile"/>; false (with a problem added) when the YAML
     /// does not parse, holds no or more than one document, uses an alias, or has a key that is not a scalar.
     /// </summary>
-    public static bool TryConvert(string yamlFile, string jsonFile, string display, List<InputProblem> problems)
+    /// <param name="yamlFile">The YAML file.</param>
+    /// <param name="jsonFile">Where the JSON goes.</param>
+    /// <param name="display">The file's name in problems.</param>
+    /// <param name="problems">Where problems go.</param>
+    /// <param name="kinds">What the inventory holds, for the messages.</param>
+    public static bool TryConvert(string yamlFile, string jsonFile, string display, List<InputProblem> problems, InventoryKinds kinds)
     {
         try
         {
@@ -37,10 +42,10 @@ internal static partial class YamlAsJson
                 switch (current)
                 {
                     case DocumentStart when ++documents > 1:
-                        problems.Add(new InputProblem(display, "", "holds more than one YAML document; expected one List, NodeList or Node (kubectl get nodes -o yaml writes one List)", current.Start.Line, current.Start.Column));
+                        problems.Add(new InputProblem(display, "", $"holds more than one YAML document; expected one {kinds.Expected} ({kinds.Command} -o yaml writes one List)", current.Start.Line, current.Start.Column));
                         return false;
                     case AnchorAlias:
-                        problems.Add(new InputProblem(display, "", "YAML aliases (*name) are not supported in a node inventory", current.Start.Line, current.Start.Column));
+                        problems.Add(new InputProblem(display, "", $"YAML aliases (*name) are not supported in a {kinds.Item.ToLowerInvariant()} inventory", current.Start.Line, current.Start.Column));
                         return false;
                     case Scalar scalar:
                         output.Value(scalar.Start, output.ExpectsKey ? Quote(scalar.Value) : Resolve(scalar));
@@ -62,7 +67,7 @@ internal static partial class YamlAsJson
 
             if (documents == 0 || !output.WroteAnything)
             {
-                problems.Add(new InputProblem(display, "", "expected a List, NodeList or Node, got an empty YAML document"));
+                problems.Add(new InputProblem(display, "", $"expected a {kinds.Expected}, got an empty YAML document"));
                 return false;
             }
 

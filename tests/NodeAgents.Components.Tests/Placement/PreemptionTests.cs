@@ -100,4 +100,34 @@ public class PreemptionTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public void A_host_port_bound_by_a_pod_already_on_the_node_keeps_the_agent_pending_or_is_preempted_when_its_holder_has_lower_priority()
+    {
+        // node_ports.go: the NodePorts filter fails with "node(s) didn't have free ports for the requested pod ports"; in
+        // SelectVictimsOnNode a pod that keeps the filter failing is never reprieved.
+        var node = new NodePods("n1");
+        node.Add(Pod("old-exporter", 0, 100) with { HostPorts = [(9100, "TCP", "")] });
+        node.Add(Pod("dns", DaemonSetPlacement.SystemNodeCritical, 100) with { HostPorts = [(53, "UDP", "")] });
+        node.Add(Pod("batch", 0, 100) with { HostPorts = [(9100, "UDP", ""), (8080, "TCP", "10.0.0.1")] });
+        var pods = new Dictionary<string, NodePods> { ["n1"] = node };
+        var policy = new CoveragePolicy { Required = new Dictionary<string, string>(), Exclude = [] };
+        V1DaemonSet[] agents =
+        [
+            Fixtures.DaemonSet("exporter", ports: [new V1ContainerPort { ContainerPort = 9100, HostPort = 9100 }], priorityClassName: "system-node-critical"),
+            Fixtures.DaemonSet("resolver", ports: [new V1ContainerPort { ContainerPort = 53, HostPort = 53, Protocol = "UDP" }], priorityClassName: "system-node-critical"),
+            Fixtures.DaemonSet("lowly", ports: [new V1ContainerPort { ContainerPort = 8080, HostPort = 8080, HostIP = "10.0.0.2" }]),
+        ];
+
+        var plan = PlacementPlanner.Plan(agents, [Fixtures.Node("n1")], policy, pods);
+
+        var exporter = plan.DecisionFor("exporter", "n1");
+        Assert.Equal(PlacementOutcome.Preempts, exporter.Outcome);
+        Assert.Equal(["old-exporter"], exporter.Victims.Select(pod => pod.Name)); // fits on cpu with it: evicted only for its port
+        Assert.StartsWith("node(s) didn't have free ports for the requested pod ports: host port 9100/TCP is bound by pod apps/old-exporter;", exporter.Reason);
+        var resolver = plan.DecisionFor("resolver", "n1");
+        Assert.Equal(PlacementOutcome.DoesNotFit, resolver.Outcome); // the holder's priority is as high: no victim
+        Assert.Equal("node(s) didn't have free ports for the requested pod ports: host port 53/UDP is bound by pod apps/dns", resolver.Reason);
+        Assert.Equal(PlacementOutcome.Lands, plan.DecisionFor("lowly", "n1").Outcome); // another host IP, another protocol
+    }
 }
