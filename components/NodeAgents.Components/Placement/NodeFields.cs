@@ -92,46 +92,9 @@ internal sealed class NodeFields : IJsonItemFields
     public bool TryRead(ref Utf8JsonReader reader)
     {
         Reset();
-        while (true)
-        {
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                return true;
-            }
-
-            bool ok;
-            if (reader.ValueTextEquals("kind"u8))
-            {
-                ok = JsonFieldReading.TryReadString(ref reader, out var kind);
-                Kind = kind;
-            }
-            else if (reader.ValueTextEquals("metadata"u8))
-            {
-                ok = JsonFieldReading.TryReadObject(ref reader, readMetadata);
-            }
-            else if (reader.ValueTextEquals("spec"u8))
-            {
-                ok = JsonFieldReading.TryReadObject(ref reader, readSpec);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                ok = JsonFieldReading.TryReadObject(ref reader, readStatus);
-            }
-            else
-            {
-                ok = JsonFieldReading.TrySkipValue(ref reader);
-            }
-
-            if (!ok)
-            {
-                return false;
-            }
-        }
+        var ok = JsonFieldReading.TryReadObjectFields(ref reader, out var kind, readMetadata, readSpec, readStatus);
+        Kind = kind;
+        return ok;
     }
 
         private void Reset()

@@ -34,6 +34,7 @@ internal sealed class PodFields : IJsonItemFields
     private readonly ItemReader readOwnerItem;
     private readonly ItemReader readContainerItem;
     private readonly ItemReader readPortItem;
+    private readonly Func<string> readingHostPort;
 
     // The container being read: which list, its index, its own cpu/memory (request, else limit) and whether it is a sidecar.
     private string list = "";
@@ -64,6 +65,7 @@ internal sealed class PodFields : IJsonItemFields
         readOwnerItem = ReadOwner;
         readContainerItem = ReadContainer;
         readPortItem = ReadPort;
+        readingHostPort = () => $"spec.{list}[{index}].ports[{portIndex}].hostPort";
     }
 
     public string? Kind { get; private set; }
@@ -102,46 +104,9 @@ internal sealed class PodFields : IJsonItemFields
     public bool TryRead(ref Utf8JsonReader reader)
     {
         Reset();
-        while (true)
-        {
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                return true;
-            }
-
-            bool ok;
-            if (reader.ValueTextEquals("kind"u8))
-            {
-                ok = JsonFieldReading.TryReadString(ref reader, out var kind);
-                Kind = kind;
-            }
-            else if (reader.ValueTextEquals("metadata"u8))
-            {
-                ok = JsonFieldReading.TryReadObject(ref reader, readMetadata);
-            }
-            else if (reader.ValueTextEquals("spec"u8))
-            {
-                ok = JsonFieldReading.TryReadObject(ref reader, readSpec);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                ok = JsonFieldReading.TryReadObject(ref reader, readStatus);
-            }
-            else
-            {
-                ok = JsonFieldReading.TrySkipValue(ref reader);
-            }
-
-            if (!ok)
-            {
-                return false;
-            }
-        }
+        var ok = JsonFieldReading.TryReadObjectFields(ref reader, out var kind, readMetadata, readSpec, readStatus);
+        Kind = kind;
+        return ok;
     }
 
     private void Reset()
@@ -231,21 +196,9 @@ internal sealed class PodFields : IJsonItemFields
 
         if (reader.ValueTextEquals("priority"u8))
         {
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var priority))
-            {
-                Priority = priority;
-            }
-            else if (reader.TokenType != JsonTokenType.Null)
-            {
-                Problems.Add(("spec.priority", $"expected a 32-bit whole number, got {Describe(ref reader)}", reader.TokenStartIndex));
-            }
-
-            return reader.TrySkip();
+            var ok = TryReadInt32(ref reader, () => "spec.priority", out var priority);
+            Priority = priority ?? 0;
+            return ok;
         }
 
         if (reader.ValueTextEquals("overhead"u8))
@@ -395,6 +348,8 @@ internal sealed class PodFields : IJsonItemFields
             return false;
         }
 
+        portIndex++;
+
         if (port.Port > 0)
         {
             HostPorts.Add(port);
@@ -407,17 +362,9 @@ internal sealed class PodFields : IJsonItemFields
     {
         if (reader.ValueTextEquals("hostPort"u8))
         {
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var hostPort))
-            {
-                port.Port = hostPort;
-            }
-
-            return reader.TrySkip();
+            var ok = TryReadInt32(ref reader, readingHostPort, out var hostPort);
+            port.Port = hostPort ?? 0;
+            return ok;
         }
 
         var protocol = reader.ValueTextEquals("protocol"u8);
@@ -517,6 +464,27 @@ internal sealed class PodFields : IJsonItemFields
         else if (reader.TokenType != JsonTokenType.Null)
         {
             Problems.Add(("status.startTime", $"expected an RFC 3339 time such as \"2024-05-01T10:00:00Z\", got {Describe(ref reader)}", reader.TokenStartIndex));
+        }
+
+        return reader.TrySkip();
+    }
+
+    /// <summary>Reads a 32-bit whole number (null stays null); any other value is a problem at <paramref name="path"/>, made only then.</summary>
+    private bool TryReadInt32(ref Utf8JsonReader reader, Func<string> path, out int? value)
+    {
+        value = null;
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var number))
+        {
+            value = number;
+        }
+        else if (reader.TokenType != JsonTokenType.Null)
+        {
+            Problems.Add((path(), $"expected a 32-bit whole number, got {Describe(ref reader)}", reader.TokenStartIndex));
         }
 
         return reader.TrySkip();

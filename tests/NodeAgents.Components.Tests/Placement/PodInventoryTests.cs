@@ -95,7 +95,7 @@ public sealed class PodInventoryTests : IDisposable
         var file = Write("{file}:2:121:", """
             {"kind": "List", "items": [
               {"metadata": {"name": "a"}, "spec": {"nodeName": "n1", "containers": [{"name": "c", "resources": {"requests": {"cpu": "-1"}}}]}},
-              {"metadata": {"name": "b"}, "spec": {"nodeName": 7, "priority": "high", "containers": [{"name": "c", "resources": {"limits": {"memory": "lots"}}}]}},
+              {"metadata": {"name": "b"}, "spec": {"nodeName": 7, "priority": "high", "containers": [{"name": "c", "resources": {"limits": {"memory": "lots"}}, "ports": [{"containerPort": 80}, {"hostPort": "80"}]}]}},
               {"kind": "Service", "metadata": {"name": "c"}},
               "not a pod"
             ]}
@@ -109,6 +109,7 @@ public sealed class PodInventoryTests : IDisposable
             $"{file}:3:52: items[1].spec.nodeName: expected a string, got the number 7",
             $"{file}:3:67: items[1].spec.priority: expected a 32-bit whole number, got the string \"high\"",
             $"{file}:3:139: items[1].spec.containers[0].resources.limits.memory: 'lots' is not a Kubernetes quantity",
+            $"{file}:3:195: items[1].spec.containers[0].ports[1].hostPort: expected a 32-bit whole number, got the string \"80\"",
             $"{file}:4:3: items[2].kind: expected a Pod, got 'Service'",
             $"{file}: items[3]: expected a Pod object, got String",
         ], error.Problems.Select(problem => problem.ToString()));
