@@ -13,38 +13,6 @@ internal static class JsonFieldReading
     /// <summary>Reads one property, the reader on its name; false when the buffer ends first.</summary>
     public delegate bool PropertyReader(ref Utf8JsonReader reader);
 
-    /// <summary>
-    /// Reads a Kubernetes object whose StartObject the reader is on, up to its EndObject: its <c>kind</c>, and each property
-    /// of <c>metadata</c>, <c>spec</c> and <c>status</c> through the given readers; everything else is skipped.
-    /// </summary>
-    /// <returns>False when the buffer ends first.</returns>
-    public static bool TryReadObjectFields(ref Utf8JsonReader reader, out string? kind, PropertyReader metadata, PropertyReader spec, PropertyReader status)
-    {
-        kind = null;
-        while (true)
-        {
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                return true;
-            }
-
-            var ok = reader.ValueTextEquals("kind"u8) ? TryReadString(ref reader, out kind)
-                : reader.ValueTextEquals("metadata"u8) ? TryReadObject(ref reader, metadata)
-                : reader.ValueTextEquals("spec"u8) ? TryReadObject(ref reader, spec)
-                : reader.ValueTextEquals("status"u8) ? TryReadObject(ref reader, status)
-                : TrySkipValue(ref reader);
-            if (!ok)
-            {
-                return false;
-            }
-        }
-    }
-
     public static bool TryReadString(ref Utf8JsonReader reader, out string? value)
     {
         value = null;

@@ -3,26 +3,6 @@ using NodeAgents.Input;
 
 namespace NodeAgents.Placement;
 
-/// <summary>The fields one kind of inventory item reads in the single pass of <see cref="JsonListStream{TFields}"/>.</summary>
-internal interface IJsonItemFields
-{
-    /// <summary>The item's <c>kind</c>, or null when absent.</summary>
-    string? Kind { get; }
-
-    /// <summary>
-    /// Every bad value of the item: its path below the item, what is wrong, and where its token starts (relative to the
-    /// reader's span, as <see cref="Utf8JsonReader.TokenStartIndex"/>).
-    /// </summary>
-    List<(string Path, string Message, long Start)> Problems { get; }
-
-    /// <summary>
-    /// Reads the item whose StartObject the reader is on, up to its EndObject; false when the buffer ends first (the caller
-    /// refills and reads the item again from its start, so the fields are reset first).
-    /// </summary>
-    /// <exception cref="JsonException">The item is not valid JSON.</exception>
-    bool TryRead(ref Utf8JsonReader reader);
-}
-
 /// <summary>
 /// Reads the items of a JSON <c>List</c> (or <c>NodeList</c>, <c>PodList</c>) one at a time from a stream, so an inventory
 /// never sits in memory as a whole: System.Text.Json's <see cref="Utf8JsonReader"/> walks the document in chunks and, in
@@ -32,7 +12,7 @@ internal interface IJsonItemFields
 /// </summary>
 /// <typeparam name="TFields">What is read of each item; one instance is reused for every item.</typeparam>
 internal sealed class JsonListStream<TFields> : IDisposable
-    where TFields : IJsonItemFields
+    where TFields : JsonItemFields
 {
     /// <summary>The largest item read, in bytes (64 MiB; a real Node or Pod is a few KiB), so a broken file cannot grow the buffer without end.</summary>
     public const int MaxItemBytes = 64 << 20;

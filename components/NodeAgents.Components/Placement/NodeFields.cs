@@ -11,7 +11,7 @@ namespace NodeAgents.Placement;
 /// <see cref="Utf8JsonReader"/> that finds the item's end, plus every capacity or allocatable value that breaks
 /// <see cref="QuantityRules"/> and every taint effect <see cref="NodeValueRules"/> rejects. Everything else is skipped without being decoded. One instance is reused for every item of a stream.
 /// </summary>
-internal sealed class NodeFields : IJsonItemFields
+internal sealed class NodeFields : JsonItemFields
 {
     private const string RolePrefix = "node-role.kubernetes.io/";
     private static readonly byte[] RolePrefixUtf8 = Encoding.UTF8.GetBytes(RolePrefix);
@@ -27,9 +27,6 @@ internal sealed class NodeFields : IJsonItemFields
         labelKeysUtf8 = [.. this.labelKeys.Select(Encoding.UTF8.GetBytes)];
         this.quantities = quantities;
         Labels = new string?[this.labelKeys.Length];
-        readMetadata = ReadMetadataProperty;
-        readSpec = ReadSpecProperty;
-        readStatus = ReadStatusProperty;
         readLabel = ReadLabel;
         readTaint = ReadTaintProperty;
         readAllocatable = (ref Utf8JsonReader resource) => ReadQuantity(ref resource, "allocatable");
@@ -38,9 +35,6 @@ internal sealed class NodeFields : IJsonItemFields
     }
 
     // Delegates made once, not per node.
-    private readonly JsonFieldReading.PropertyReader readMetadata;
-    private readonly JsonFieldReading.PropertyReader readSpec;
-    private readonly JsonFieldReading.PropertyReader readStatus;
     private readonly JsonFieldReading.PropertyReader readLabel;
     private readonly JsonFieldReading.PropertyReader readTaint;
     private readonly JsonFieldReading.PropertyReader readAllocatable;
@@ -49,7 +43,6 @@ internal sealed class NodeFields : IJsonItemFields
     private (string? Key, string? Value, string? Effect) taint;
     private long taintEffectStart;
 
-    public string? Kind { get; private set; }
 
     public string Name { get; private set; } = "";
 
@@ -71,11 +64,6 @@ internal sealed class NodeFields : IJsonItemFields
     /// <summary><c>status.nodeInfo.kernelVersion</c>, <c>architecture</c>, <c>containerRuntimeVersion</c>, <c>osImage</c>; null when absent.</summary>
     public string?[] RuntimeFacts { get; } = new string?[4];
 
-    /// <summary>
-    /// Every bad value of the item: its path below the item, what is wrong, and where its token starts (relative to the
-    /// reader's span, as <see cref="Utf8JsonReader.TokenStartIndex"/>).
-    /// </summary>
-    public List<(string Path, string Message, long Start)> Problems { get; } = [];
 
     public bool TryGetLabel(string key, out string value)
     {
@@ -84,32 +72,17 @@ internal sealed class NodeFields : IJsonItemFields
         return index >= 0 && Labels[index] is not null;
     }
 
-    /// <summary>
-    /// Reads the item whose StartObject the reader is on, up to its EndObject; false when the buffer ends first (the caller
-    /// refills and reads the item again from its start).
-    /// </summary>
-    /// <exception cref="JsonException">The item is not valid JSON.</exception>
-    public bool TryRead(ref Utf8JsonReader reader)
+    protected override void Reset()
     {
-        Reset();
-        var ok = JsonFieldReading.TryReadObjectFields(ref reader, out var kind, readMetadata, readSpec, readStatus);
-        Kind = kind;
-        return ok;
-    }
-
-        private void Reset()
-    {
-        Kind = null;
         Name = "";
         Array.Clear(Labels);
         RoleLabels.Clear();
         Taints.Clear();
         Cpu = Memory = Pods = OperatingSystem = null;
         Array.Clear(RuntimeFacts);
-        Problems.Clear();
     }
 
-    private bool ReadMetadataProperty(ref Utf8JsonReader reader)
+    protected override bool ReadMetadataProperty(ref Utf8JsonReader reader)
     {
         if (reader.ValueTextEquals("name"u8))
         {
@@ -172,7 +145,7 @@ internal sealed class NodeFields : IJsonItemFields
         return true;
     }
 
-    private bool ReadSpecProperty(ref Utf8JsonReader reader)
+    protected override bool ReadSpecProperty(ref Utf8JsonReader reader)
     {
         if (!reader.ValueTextEquals("taints"u8))
         {
@@ -249,7 +222,7 @@ internal sealed class NodeFields : IJsonItemFields
         return ok;
     }
 
-    private bool ReadStatusProperty(ref Utf8JsonReader reader)
+    protected override bool ReadStatusProperty(ref Utf8JsonReader reader)
     {
         if (reader.ValueTextEquals("allocatable"u8))
         {

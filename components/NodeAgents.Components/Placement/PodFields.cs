@@ -13,7 +13,7 @@ namespace NodeAgents.Placement;
 /// and position: a quantity that breaks <see cref="QuantityRules"/>, a value of the wrong JSON type. One instance is
 /// reused for every item of a stream.
 /// </summary>
-internal sealed class PodFields : IJsonItemFields
+internal sealed class PodFields : JsonItemFields
 {
     private readonly QuantityCache quantities;
     private readonly JsonFieldReading.StringPool pool = new();
@@ -21,16 +21,13 @@ internal sealed class PodFields : IJsonItemFields
     private readonly List<(ResourceAmounts Own, bool Sidecar)> initContainers = [];
 
     // Delegates made once, not per pod.
-    private readonly JsonFieldReading.PropertyReader readMetadata;
     private readonly JsonFieldReading.PropertyReader readOwner;
-    private readonly JsonFieldReading.PropertyReader readSpec;
     private readonly JsonFieldReading.PropertyReader readContainer;
     private readonly JsonFieldReading.PropertyReader readResources;
     private readonly JsonFieldReading.PropertyReader readRequests;
     private readonly JsonFieldReading.PropertyReader readLimits;
     private readonly JsonFieldReading.PropertyReader readOverhead;
     private readonly JsonFieldReading.PropertyReader readPort;
-    private readonly JsonFieldReading.PropertyReader readStatus;
     private readonly ItemReader readOwnerItem;
     private readonly ItemReader readContainerItem;
     private readonly ItemReader readPortItem;
@@ -52,25 +49,20 @@ internal sealed class PodFields : IJsonItemFields
     public PodFields(QuantityCache quantities)
     {
         this.quantities = quantities;
-        readMetadata = ReadMetadataProperty;
         readOwner = ReadOwnerProperty;
-        readSpec = ReadSpecProperty;
         readContainer = ReadContainerProperty;
         readResources = ReadResourcesProperty;
         readRequests = (ref Utf8JsonReader reader) => ReadQuantity(ref reader, "resources.requests", ref requestCpu, ref requestMemory);
         readLimits = (ref Utf8JsonReader reader) => ReadQuantity(ref reader, "resources.limits", ref limitCpu, ref limitMemory);
         readOverhead = ReadOverheadQuantity;
         readPort = ReadPortProperty;
-        readStatus = ReadStatusProperty;
         readOwnerItem = ReadOwner;
         readContainerItem = ReadContainer;
         readPortItem = ReadPort;
         readingHostPort = () => $"spec.{list}[{index}].ports[{portIndex}].hostPort";
     }
 
-    public string? Kind { get; private set; }
 
-    public List<(string Path, string Message, long Start)> Problems { get; } = [];
 
     /// <summary><c>metadata.name</c>, empty when absent.</summary>
     public string Name { get; private set; } = "";
@@ -101,17 +93,9 @@ internal sealed class PodFields : IJsonItemFields
 
     private ResourceAmounts Overhead { get; set; }
 
-    public bool TryRead(ref Utf8JsonReader reader)
+    protected override void Reset()
     {
-        Reset();
-        var ok = JsonFieldReading.TryReadObjectFields(ref reader, out var kind, readMetadata, readSpec, readStatus);
-        Kind = kind;
-        return ok;
-    }
-
-    private void Reset()
-    {
-        Kind = Namespace = NodeName = Phase = null;
+        Namespace = NodeName = Phase = null;
         Name = "";
         Priority = 0;
         StartTime = null;
@@ -120,10 +104,9 @@ internal sealed class PodFields : IJsonItemFields
         HostPorts.Clear();
         containers.Clear();
         initContainers.Clear();
-        Problems.Clear();
     }
 
-    private bool ReadMetadataProperty(ref Utf8JsonReader reader)
+    protected override bool ReadMetadataProperty(ref Utf8JsonReader reader)
     {
         if (reader.ValueTextEquals("name"u8))
         {
@@ -185,7 +168,7 @@ internal sealed class PodFields : IJsonItemFields
         return reader.TrySkip();
     }
 
-    private bool ReadSpecProperty(ref Utf8JsonReader reader)
+    protected override bool ReadSpecProperty(ref Utf8JsonReader reader)
     {
         if (reader.ValueTextEquals("nodeName"u8))
         {
@@ -438,7 +421,7 @@ internal sealed class PodFields : IJsonItemFields
         return true;
     }
 
-    private bool ReadStatusProperty(ref Utf8JsonReader reader)
+    protected override bool ReadStatusProperty(ref Utf8JsonReader reader)
     {
         if (reader.ValueTextEquals("phase"u8))
         {
