@@ -43,7 +43,6 @@ internal sealed class NodeFields : JsonItemFields
     private (string? Key, string? Value, string? Effect) taint;
     private long taintEffectStart;
 
-
     public string Name { get; private set; } = "";
 
     /// <summary>The value of each label key asked for (same order), or null when absent.</summary>
@@ -63,7 +62,6 @@ internal sealed class NodeFields : JsonItemFields
 
     /// <summary><c>status.nodeInfo.kernelVersion</c>, <c>architecture</c>, <c>containerRuntimeVersion</c>, <c>osImage</c>; null when absent.</summary>
     public string?[] RuntimeFacts { get; } = new string?[4];
-
 
     public bool TryGetLabel(string key, out string value)
     {

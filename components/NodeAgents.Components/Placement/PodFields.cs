@@ -62,8 +62,6 @@ internal sealed class PodFields : JsonItemFields
         readingHostPort = () => $"spec.{list}[{index}].ports[{portIndex}].hostPort";
     }
 
-
-
     /// <summary><c>metadata.name</c>, empty when absent.</summary>
     public string Name { get; private set; } = "";
 
