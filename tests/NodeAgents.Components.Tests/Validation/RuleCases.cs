@@ -121,6 +121,8 @@ public static class RuleCases
         ["volume name twice"] = new(o => o.Pod(Fb).Volumes.Add(new V1Volume { Name = "varlog", EmptyDir = new V1EmptyDirVolumeSource() }), "volume-name-duplicate", Pod + ".volumes[3].name", Value: "varlog"),
         ["relative hostPath"] = new(o => o.Pod(Fb).Volumes[0].HostPath.Path = "var/log", "host-path-not-absolute", Pod + ".volumes[0].hostPath.path", Value: "var/log"),
         ["hostPath with backsteps"] = new(o => o.Pod(Fb).Volumes[0].HostPath.Path = "/var/log/../../etc", "host-path-not-absolute", Pod + ".volumes[0].hostPath.path"),
+        ["Windows drive hostPath on a Linux pod"] = new(o => o.Pod(Fb).Volumes[0].HostPath.Path = @"C:\var\log", "host-path-not-absolute", Pod + ".volumes[0].hostPath.path", Value: @"C:\var\log"),
+        ["Windows hostPath with backsteps"] = new(o => { o.Pod(Fb).NodeSelector["kubernetes.io/os"] = "windows"; o.Pod(Fb).Volumes[0].HostPath.Path = @"C:\var\log\..\..\k"; }, "host-path-not-absolute", Pod + ".volumes[0].hostPath.path"),
         ["hostPath type Dir"] = new(o => o.Pod(Fb).Volumes[0].HostPath.Type = "Dir", "host-path-type-invalid", Pod + ".volumes[0].hostPath.type", Value: "Dir"),
         ["mount of a missing volume"] = new(o => o.Container(Fb).VolumeMounts[0].Name = "logs", "mount-volume-not-found", C0 + ".volumeMounts[0].name", Value: "logs"),
         ["mount path twice"] = new(o => o.Container(Fb).VolumeMounts[1].MountPath = "/var/log", "mount-path-duplicate", C0 + ".volumeMounts[1].mountPath", Value: "/var/log"),
