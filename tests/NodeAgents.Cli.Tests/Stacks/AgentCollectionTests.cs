@@ -51,11 +51,12 @@ public class AgentCollectionTests
     }
 
     [Fact]
-    public void The_repository_stacks_use_the_collection_and_deploy_the_four_presets_in_role_order()
+    public void The_repository_stacks_use_the_collection_and_deploy_their_presets_in_role_order()
     {
         var bound = StackBinder.Bind(StackFiles.Load(RepoPaths.Root, "prod"));
 
-        Assert.Equal(["fluent-bit", "node-exporter", "node-local-dns", "falco"], bound.Agents.Select(agent => agent.Name));
+        Assert.Equal(["fluent-bit", "fluent-bit-windows", "node-exporter", "windows-exporter", "node-local-dns", "falco"], bound.Agents.Select(agent => agent.Name));
+        Assert.Equal(["fluent-bit", "node-exporter", "node-local-dns", "falco"], StackBinder.Bind(StackFiles.Load(RepoPaths.Root, "dev")).Agents.Select(agent => agent.Name));
         Assert.Contains("agents:", File.ReadAllText(Path.Combine(RepoPaths.Root, "Pulumi.prod.yaml")), StringComparison.Ordinal);
         Assert.DoesNotContain("node-agents:logging:", File.ReadAllText(Path.Combine(RepoPaths.Root, "Pulumi.prod.yaml")), StringComparison.Ordinal);
     }
