@@ -4,11 +4,12 @@ namespace NodeAgents.Cli.Tests;
 
 /// <summary>
 /// <c>nodeagents plan</c> on the real inventories of ../shared/data/nodes with both stacks. Expected placement, by reasoning
-/// on each node: all four agents select <c>kubernetes.io/os=linux</c> and tolerate every taint, so they land on every node
-/// with that label whatever its taints (kind's and OpenShift's masters, the GPU, spot and arm64 nodes) and on none without
-/// it (the Windows node; the 2018 GKE node, which has only <c>beta.kubernetes.io/os</c>). The t3.small nodes (1930m, 1437Mi,
-/// 11 pods) hold all prod agents (452m, 852Mi, 4 pods). Prod requires logging and security on non-Windows nodes and
-/// monitoring everywhere; dev requires logging and monitoring on non-Windows nodes.
+/// on each node: the four Linux agents select <c>kubernetes.io/os=linux</c> and tolerate every taint, so they land on every
+/// node with that label whatever its taints (kind's and OpenShift's masters, the GPU, spot and arm64 nodes) and on none
+/// without it (the Windows node; the 2018 GKE node, which has only <c>beta.kubernetes.io/os</c>); prod's two Windows agents
+/// (fluent-bit-windows, windows-exporter) select <c>kubernetes.io/os=windows</c> and land on the Windows node alone. The
+/// t3.small nodes (1930m, 1437Mi, 11 pods) hold all prod agents for Linux (452m, 852Mi, 4 pods). Prod requires logging and
+/// monitoring everywhere and security on non-Windows nodes; dev requires logging and monitoring on non-Windows nodes.
 /// </summary>
 public class PlanCommandTests
 {
@@ -29,17 +30,25 @@ public class PlanCommandTests
         return (exit, JsonDocument.Parse(output).RootElement);
     }
 
+    /// <summary>The prod stack's Windows agents; every other agent selects <c>kubernetes.io/os=linux</c>.</summary>
+    private static readonly string[] WindowsAgents = ["fluent-bit-windows", "windows-exporter"];
+
     /// <summary>
-    /// node → outcome of every agent but Falco (the three others decide alike on these inventories), checked agent by agent.
-    /// Falco's runtime requirements are checked in PlanRuntimeTests.
+    /// node → outcome of every agent for the node's operating system but Falco (they decide alike on these inventories),
+    /// checked agent by agent: on a Windows node the Windows agents where the stack has any, elsewhere the Linux ones; the
+    /// agents for the other system must be kept off by their selector. Falco's runtime requirements are checked in PlanRuntimeTests.
     /// </summary>
     private static Dictionary<string, string> Outcomes(JsonElement plan)
     {
         var result = new Dictionary<string, string>();
         foreach (var group in plan.GetProperty("groups").EnumerateArray())
         {
-            var outcomes = group.GetProperty("placement").EnumerateObject().Where(agent => agent.Name != "falco").Select(agent => agent.Value.GetProperty("outcome").GetString()!).Distinct().ToList();
-            var outcome = Assert.Single(outcomes);
+            var windowsNode = group.GetProperty("description").GetString()!.StartsWith("windows ", StringComparison.Ordinal);
+            var placement = group.GetProperty("placement").EnumerateObject().Where(agent => agent.Name != "falco").ToList();
+            var own = placement.Where(agent => WindowsAgents.Contains(agent.Name) == windowsNode).ToList();
+            own = own.Count == 0 ? placement : own;
+            Assert.All(placement.Except(own), agent => Assert.Equal("excludedBySelector", agent.Value.GetProperty("outcome").GetString()));
+            var outcome = Assert.Single(own.Select(agent => agent.Value.GetProperty("outcome").GetString()!).Distinct());
             foreach (var node in group.GetProperty("nodes").EnumerateArray())
             {
                 result[node.GetString()!] = outcome;
@@ -67,7 +76,7 @@ public class PlanCommandTests
         { "aks-gpu-1node.json", "dev", 1, ["aks-gpunp-00000001-vmss000000"], [] },
         { "gke-preemptible-1node.json", "prod", 1, [], ["gke-cluster-b-pool-1-0000000b-n001"] },
         { "gke-preemptible-1node.json", "dev", 1, [], ["gke-cluster-b-pool-1-0000000b-n001"] },
-        { "aks-windows-spot-1node.json", "prod", 1, [], ["aksnpwin000000"] },
+        { "aks-windows-spot-1node.json", "prod", 0, ["aksnpwin000000"], [] },
         { "aks-windows-spot-1node.json", "dev", 0, [], ["aksnpwin000000"] },
     };
 
@@ -84,7 +93,7 @@ public class PlanCommandTests
 
         Assert.Equal(expected.OrderBy(pair => pair.Key), Outcomes(plan).OrderBy(pair => pair.Key));
         Assert.Equal(exit, actualExit);
-        Assert.Equal(4, plan.GetProperty("agents").GetArrayLength());
+        Assert.Equal(stack == "prod" ? 6 : 4, plan.GetProperty("agents").GetArrayLength());
     }
 
     [Fact]
@@ -173,17 +182,25 @@ public class PlanCommandTests
     [Fact]
     public void The_table_groups_nodes_and_lists_the_problems_and_the_markdown_is_a_table()
     {
-        var (exit, output, _) = Run("plan", "--stack", "prod", "--nodes", Inventory("aks-windows-spot-1node.json"), "--project-dir", RepoPaths.Root);
+        var (exit, output, _) = Run("plan", "--stack", "prod", "--nodes", Inventory("gke-preemptible-1node.json"), "--project-dir", RepoPaths.Root);
         Assert.Equal(1, exit);
-        Assert.Contains("│ g1 ", output);
-        Assert.Contains("error: no monitoring agent on node aksnpwin000000 (g1), which the coverage policy requires: node-exporter: nodeSelector kubernetes.io/os=linux (node has kubernetes.io/os=windows)", output);
-        Assert.Contains("4 agents on 1 node in 1 group: 1 error, 0 warnings", output);
-        Assert.Contains("why not: g1 (aksnpwin000000): fluent-bit, node-exporter, node-local-dns, falco: selector: nodeSelector kubernetes.io/os=linux (node has kubernetes.io/os=windows)", output);
+        // Six agent columns do not fit the 200 columns of a non-terminal: the table is printed as a list (Terminal.cs).
+        Assert.Contains("g1\n  nodes: 1: gke-cluster-b-pool-1-0000000b-n001\n", output);
+        Assert.Contains("  windows-exporter: selector\n", output);
+        Assert.Contains("error: no monitoring agent on node gke-cluster-b-pool-1-0000000b-n001 (g1), which the coverage policy requires: node-exporter: nodeSelector kubernetes.io/os=linux (node has no label kubernetes.io/os); windows-exporter: nodeSelector kubernetes.io/os=windows (node has no label kubernetes.io/os)", output);
+        Assert.Contains("6 agents on 1 node in 1 group: 3 errors, 0 warnings", output);
+        Assert.Contains("why not: g1 (gke-cluster-b-pool-1-0000000b-n001): fluent-bit, node-exporter, node-local-dns, falco: selector: nodeSelector kubernetes.io/os=linux (node has no label kubernetes.io/os)", output);
+
+        var (_, dev, _) = Run("plan", "--stack", "dev", "--nodes", Inventory("aks-windows-spot-1node.json"), "--project-dir", RepoPaths.Root);
+        Assert.Contains("│ g1 ", dev);
+        Assert.Contains("why not: g1 (aksnpwin000000): fluent-bit, node-exporter, node-local-dns, falco: selector: nodeSelector kubernetes.io/os=linux (node has kubernetes.io/os=windows)", dev);
 
         var (_, markdown, _) = Run("plan", "--stack", "prod", "--nodes", Inventory("kind-3node.json"), "--project-dir", RepoPaths.Root, "-o", "markdown");
-        Assert.Contains("| group | nodes | os · roles · taints | fluent-bit | node-exporter | node-local-dns | falco |", markdown);
+        Assert.Contains("| group | nodes | os · roles · taints | fluent-bit | fluent-bit-windows | node-exporter | windows-exporter | node-local-dns | falco |", markdown);
         Assert.Contains("| g2 | 2: kind-worker, kind-worker2 |", markdown);
-        Assert.DoesNotContain("**Why not**", markdown);
+        // Only the Windows agents are kept off the kind nodes, by their selector.
+        Assert.Contains("**Why not**\n\n- g1 (kind-control-plane): fluent-bit-windows, windows-exporter: selector: nodeSelector kubernetes.io/os=windows (node has kubernetes.io/os=linux)\n", markdown);
+        Assert.DoesNotContain("fluent-bit, ", markdown[markdown.IndexOf("**Why not**", StringComparison.Ordinal)..]);
     }
 
     [Fact]

@@ -149,7 +149,7 @@ public class PlanRuntimeTests
         // node where both land, the two told apart by namespace; upstream nodelocaldns is prod's node-local-dns (same
         // kube-system/node-local-dns) and is planned once.
         var both = Json("plan", "--stack", "prod", "--manifests", Data("upstream"), "--nodes", Data("nodes", "kind-3node.json"), "--project-dir", RepoPaths.Root);
-        Assert.Equal(["node-agents/fluent-bit", "node-agents/node-exporter", "node-local-dns", "node-agents/falco", "calico-node", "default/falco", "kube-flannel-ds", "logging/fluent-bit", "monitoring/node-exporter"],
+        Assert.Equal(["node-agents/fluent-bit", "fluent-bit-windows", "node-agents/node-exporter", "windows-exporter", "node-local-dns", "node-agents/falco", "calico-node", "default/falco", "kube-flannel-ds", "logging/fluent-bit", "monitoring/node-exporter"],
             both.GetProperty("agents").EnumerateArray().Select(agent => agent.GetProperty("name").GetString()!));
         var clashes = both.GetProperty("problems").EnumerateArray().Where(problem => problem.GetProperty("kind").GetString() == "hostPortClash").ToList();
         Assert.Equal(2, clashes.Count); // kind's control plane and its two workers
@@ -157,7 +157,7 @@ public class PlanRuntimeTests
 
         var alone = Json("plan", "--stack", "prod", "--nodes", Data("nodes", "eks-managed-2node.json"), "--project-dir", RepoPaths.Root);
         var together = Json("plan", "--stack", "prod", "--manifests", Data("observed", "eks-managed-2node.daemonsets.json"), "--nodes", Data("nodes", "eks-managed-2node.json"), "--project-dir", RepoPaths.Root);
-        Assert.Equal(6, together.GetProperty("agents").GetArrayLength());
+        Assert.Equal(8, together.GetProperty("agents").GetArrayLength()); // prod's six and the two observed
         static long Cpu(JsonElement plan) => plan.GetProperty("groups")[0].GetProperty("agentRequests").GetProperty("cpuMillicores").GetInt64();
         Assert.Equal(Cpu(alone) + 150, Cpu(together)); // aws-node: two containers of 25m (its 25m init container runs before them); kube-proxy: 100m
     }

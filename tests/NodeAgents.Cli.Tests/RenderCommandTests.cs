@@ -17,12 +17,15 @@ public class RenderCommandTests
         Assert.True(exit == 0, stderr);
         var folder = Path.Combine(project.Path, "out", stack);
         var files = Directory.GetFiles(folder, "*.yaml").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        // Prod also runs the catalog's two Windows agents.
+        string[] windows = stack == "prod" ? ["60-daemonset-" + Ns(stack) + "-fluent-bit-windows.yaml"] : [];
+        string[] windowsExporter = stack == "prod" ? ["60-daemonset-" + Ns(stack) + "-windows-exporter.yaml"] : [];
         Assert.Equal(
-            ["60-daemonset-kube-system-node-local-dns.yaml", "60-daemonset-" + Ns(stack) + "-falco.yaml", "60-daemonset-" + Ns(stack) + "-fluent-bit.yaml", "60-daemonset-" + Ns(stack) + "-node-exporter.yaml"],
+            ["60-daemonset-kube-system-node-local-dns.yaml", "60-daemonset-" + Ns(stack) + "-falco.yaml", .. windows, "60-daemonset-" + Ns(stack) + "-fluent-bit.yaml", "60-daemonset-" + Ns(stack) + "-node-exporter.yaml", .. windowsExporter],
             files.Where(f => f!.StartsWith("60-", StringComparison.Ordinal)));
         Assert.Equal(["00-namespace-" + Ns(stack) + ".yaml"], files.Where(f => f!.StartsWith("00-", StringComparison.Ordinal)));
         Assert.Equal(["55-service-kube-system-kube-dns-upstream.yaml"], files.Where(f => f!.StartsWith("55-", StringComparison.Ordinal)));
-        Assert.Contains($"stack {stack}: 4 agents, {files.Count} objects", stdout);
+        Assert.Contains($"stack {stack}: {(stack == "prod" ? 6 : 4)} agents, {files.Count} objects", stdout);
 
         var daemonSet = YamlReader.Deserialize<V1DaemonSet>(File.ReadAllText(Path.Combine(folder, $"60-daemonset-{Ns(stack)}-fluent-bit.yaml")));
         Assert.Equal(Ns(stack), daemonSet.Metadata.NamespaceProperty);
@@ -68,9 +71,13 @@ public class RenderCommandTests
         var (_, prod, _) = project.Run("render", "--stack", "prod", "--stdout");
         var (_, dev, _) = project.Run("render", "--stack", "dev", "--stdout");
 
-        var prodImages = DaemonSets(prod).Select(ds => ds.Spec.Template.Spec.Containers.Single().Image).ToList();
+        // The Linux agents' images by digest; the Windows agents' by tag (Pulumi.prod.yaml says why: no public record of the digests).
+        var prodImages = DaemonSets(prod).Where(ds => ds.Spec.Template.Spec.Os is null).Select(ds => ds.Spec.Template.Spec.Containers.Single().Image).ToList();
         Assert.Equal(4, prodImages.Count);
         Assert.All(prodImages, image => Assert.Matches("@sha256:[a-f0-9]{64}$", image));
+        Assert.Equal(
+            ["ghcr.io/fluent/fluent-bit:windows-2022-3.2.10", "ghcr.io/prometheus-community/windows-exporter:0.31.2"],
+            DaemonSets(prod).Where(ds => ds.Spec.Template.Spec.Os?.Name == "windows").Select(ds => ds.Spec.Template.Spec.Containers.Single().Image));
         Assert.All(DaemonSets(prod), ds => Assert.NotNull(ds.Spec.Template.Spec.PriorityClassName));
         Assert.All(DaemonSets(prod), ds => Assert.EndsWith("%", ds.Spec.UpdateStrategy.RollingUpdate.MaxUnavailable.Value, StringComparison.Ordinal));
 
@@ -104,7 +111,7 @@ public class RenderCommandTests
         Assert.Equal("List", list.GetProperty("kind").GetString());
         Assert.Equal("v1", list.GetProperty("apiVersion").GetString());
         var kinds = list.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("kind").GetString()).ToList();
-        Assert.Equal(4, kinds.Count(kind => kind == "DaemonSet"));
+        Assert.Equal(6, kinds.Count(kind => kind == "DaemonSet"));
         Assert.Equal("Namespace", kinds[0]);
     }
 

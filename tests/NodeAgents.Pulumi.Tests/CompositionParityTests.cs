@@ -8,7 +8,7 @@ using NodeAgents.Stacks.Config;
 namespace NodeAgents.Pulumi.Tests;
 
 /// <summary>
-/// A stack with two instances of one preset, the catalog's DCGM and Windows exporters and a custom agent with an init container, a sidecar and every extra volume
+/// A stack with two instances of one preset, the catalog's DCGM and Windows exporters, the Windows Fluent Bit and a custom agent with an init container, a sidecar and every extra volume
 /// kind, read through Pulumi's structured config: the program registers what the offline render writes, field by field.
 /// </summary>
 [Collection(PulumiCollection.Name)]
@@ -23,6 +23,9 @@ public class CompositionParityTests
               preset: dcgm-exporter
             windows-exporter:
               preset: windows-exporter
+            fluent-bit-windows:
+              preset: fluent-bit-windows
+              output: {type: forward, host: fluentd-aggregator.logging.svc, tls: true, sharedKey: generate}
             falco-gpu:
               preset: falco
               mode: audit
@@ -87,11 +90,13 @@ public class CompositionParityTests
             Assert.Equal(
                 expected.Select(obj => $"{obj.Kind}/{obj.Metadata.Name}").Order(StringComparer.Ordinal),
                 registered.Select(obj => $"{obj.Kind}/{obj.Name}").Order(StringComparer.Ordinal));
-            Assert.Equal(5, registered.Count(obj => obj.Kind == "DaemonSet"));
+            Assert.Equal(6, registered.Count(obj => obj.Kind == "DaemonSet"));
             foreach (var obj in expected)
             {
                 var inputs = registered.Single(r => r.Kind == obj.Kind && r.Name == obj.Metadata.Name).Inputs;
-                ObjectJson.AssertSame($"{obj.Kind}/{obj.Metadata.Name}", ObjectJson.FromModel(obj), ObjectJson.FromInputs(inputs));
+                // The only difference allowed: the generated shared key, a deploy-time value the offline render leaves out.
+                var hasSecret = offline.Agents.Any(agent => agent.Name == obj.Metadata.Name && agent.SecretEnv.Count > 0);
+                ObjectJson.AssertSame($"{obj.Kind}/{obj.Metadata.Name}", ObjectJson.FromModel(obj), ObjectJson.FromInputsWithoutDeployTimeValues(obj.Kind, inputs, hasSecret));
             }
 
             // The comparison covered the new fields: they are in what was rendered.
@@ -120,6 +125,18 @@ public class CompositionParityTests
             })
             {
                 Assert.Contains(leaf, leaves);
+            }
+
+            // And the Windows Fluent Bit's: spec.os, Windows paths, the Windows build selector.
+            var windows = ObjectJson.Leaves(ObjectJson.FromModel(expected.OfType<k8s.Models.V1DaemonSet>().Single(ds => ds.Metadata.Name == "fluent-bit-windows")));
+            foreach (var leaf in new[]
+            {
+                "spec.template.spec.os.name=\"windows\"",
+                "spec.template.spec.nodeSelector.node.kubernetes.io/windows-build=\"10.0.20348\"",
+                "spec.template.spec.volumes[0].hostPath.path=\"C:\\\\var\\\\log\"",
+            })
+            {
+                Assert.Contains(leaf, windows);
             }
         }
         finally

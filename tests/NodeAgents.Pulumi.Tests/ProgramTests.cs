@@ -33,7 +33,7 @@ public class ProgramTests
         Assert.Equal(
             expected.Select(obj => $"{obj.Kind}/{obj.Metadata.Name}").Order(StringComparer.Ordinal),
             registered.Select(obj => $"{obj.Kind}/{obj.Name}").Order(StringComparer.Ordinal));
-        Assert.Equal(4, registered.Count(obj => obj.Kind == "DaemonSet"));
+        Assert.Equal(stack == "prod" ? 6 : 4, registered.Count(obj => obj.Kind == "DaemonSet"));
 
         foreach (var obj in expected)
         {
@@ -56,8 +56,9 @@ public class ProgramTests
         var (config, secretKeys) = ConfigOf("prod");
         var (_, outputs) = await engine.RunAsync(StackProgram.Run, "prod", config, secretKeys);
 
-        Assert.Single(engine.Registered, args => args.Type == "random:index/randomPassword:RandomPassword");
-        Assert.Equal(["falco", "fluent-bit", "node-exporter", "node-local-dns"], outputs.Keys.Order(StringComparer.Ordinal));
+        // One generated key per forwarding agent: the Linux and the Windows Fluent Bit.
+        Assert.Equal(2, engine.Registered.Count(args => args.Type == "random:index/randomPassword:RandomPassword"));
+        Assert.Equal(["falco", "fluent-bit", "fluent-bit-windows", "node-exporter", "node-local-dns", "windows-exporter"], outputs.Keys.Order(StringComparer.Ordinal));
         var fluentBit = await MockEngine.ValueOf((Output<ImmutableDictionary<string, string>>)outputs["fluent-bit"]!);
         Assert.Equal("fluent-bit", fluentBit["daemonSet"]);
         Assert.Equal("node-agents", fluentBit["namespace"]);

@@ -54,6 +54,7 @@ internal static class CoreV1Pod
             Options = List(dns.Options, option => new Core.PodDNSConfigOptionArgs { Name = option.Name, Value = option.Value }),
         }),
         ImagePullSecrets = List(source.ImagePullSecrets, secret => new Core.LocalObjectReferenceArgs { Name = secret.Name }),
+        Os = Optional(source.Os, os => new Core.PodOSArgs { Name = os.Name }),
     };
 
     /// <summary>The pod securityContext (user and group ids, fsGroup, supplemental groups, sysctls, seccomp, SELinux, AppArmor).</summary>

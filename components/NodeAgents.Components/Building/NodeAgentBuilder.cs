@@ -162,6 +162,7 @@ public static class NodeAgentBuilder
         HostIPC = spec.HostIPC ? true : null,
         SecurityContext = Copy(spec.PodSecurityContext),
         DnsConfig = Copy(spec.DnsConfig),
+        Os = spec.Os is null ? null : new V1PodOS { Name = spec.Os },
         ImagePullSecrets = CopyAll(spec.ImagePullSecrets),
         DnsPolicy = spec.EffectiveDnsPolicy,
         PriorityClassName = spec.PriorityClassName,

@@ -196,6 +196,14 @@ public sealed record NodeAgentSpec
     public V1PodDNSConfig? DnsConfig { get; init; }
 
     /// <summary>
+    /// The pod's <c>spec.os.name</c>: <c>linux</c> or <c>windows</c>, the operating system the pod's containers need.
+    /// The API server then applies that system's field rules (k8s.io/kubernetes pkg/apis/core/validation validateOS,
+    /// validateLinux, validateWindows), and so does the validator; Kubernetes' "Windows containers in Kubernetes" guide
+    /// asks Windows pods to set it. Default: null, unset.
+    /// </summary>
+    public string? Os { get; init; }
+
+    /// <summary>
     /// Labels on the DaemonSet object only (not its pod template, not the selector); the tool's
     /// <c>app.kubernetes.io/*</c> labels win over them. Default: none.
     /// </summary>

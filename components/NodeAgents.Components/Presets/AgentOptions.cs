@@ -31,7 +31,7 @@ public abstract record AgentOptions
     /// <summary>Extra environment variables, added after the preset's.</summary>
     public IReadOnlyList<V1EnvVar>? Env { get; init; }
 
-    /// <summary>The nodeSelector. Default: the preset's (<c>kubernetes.io/os: linux</c> for all four).</summary>
+    /// <summary>The nodeSelector. Default: the preset's (<c>kubernetes.io/os: linux</c> for the Linux presets, <c>kubernetes.io/os: windows</c> for the Windows ones).</summary>
     public IReadOnlyDictionary<string, string>? NodeSelector { get; init; }
 
     /// <summary>The tolerations. Default: the preset's.</summary>

@@ -1,6 +1,9 @@
 namespace NodeAgents.Presets;
 
-/// <summary>Options of the Fluent Bit logging agent (see <see cref="LoggingAgentPreset"/>).</summary>
+/// <summary>
+/// Options of the Fluent Bit logging agents: <c>preset: fluent-bit</c> (<see cref="LoggingAgentPreset"/>) and
+/// <c>preset: fluent-bit-windows</c> (<see cref="Catalog.FluentBitWindowsPreset"/>) take the same ones.
+/// </summary>
 public sealed record LoggingAgentOptions : AgentOptions
 {
     /// <summary>Fluent Bit's <c>Log_Level</c>: <c>off</c>, <c>error</c>, <c>warn</c>, <c>info</c>, <c>debug</c> or <c>trace</c>. Default <c>info</c>.</summary>

@@ -27,12 +27,24 @@ public static class LoggingAgentPreset
     /// <summary>The stack config key of a <c>secure:</c> shared key, in the deploying project's namespace (<c>&lt;project&gt;:forwardSharedKey</c>).</summary>
     public const string SharedKeyConfigKey = "forwardSharedKey";
 
+    /// <summary>Where the Linux agent tails container logs and keeps its offset database.</summary>
+    public static FluentBitTail LinuxTail { get; } = new("/var/log/containers/*.log", StateDirectory + "/flb_kube.db", "5MB");
+
     /// <summary>Builds the spec; <paramref name="options"/> null means all defaults.</summary>
     public static NodeAgentSpec Build(LoggingAgentOptions? options = null)
     {
         options ??= new LoggingAgentOptions();
+        return options.ApplyTo(Spec(options));
+    }
+
+    /// <summary>
+    /// The preset's spec for <paramref name="options"/> before the overrides every preset takes are applied
+    /// (<see cref="AgentOptions.ApplyTo"/>): what the Windows Fluent Bit preset starts from.
+    /// </summary>
+    internal static NodeAgentSpec Spec(LoggingAgentOptions options)
+    {
         var output = options.Output;
-        var spec = new NodeAgentSpec
+        return new NodeAgentSpec
         {
             Name = "fluent-bit",
             Role = AgentRole.Logging,
@@ -53,7 +65,7 @@ public static class LoggingAgentPreset
                 new HostPathMount("varlog", "/var/log", "/var/log"),
                 new HostPathMount("state", StateDirectory, StateDirectory, HostPathTypes.DirectoryOrCreate, Writable: true),
             ],
-            ConfigFiles = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["fluent-bit.conf"] = Config(options) },
+            ConfigFiles = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["fluent-bit.conf"] = Config(options, LinuxTail) },
             ConfigMount = new ConfigMount("/fluent-bit/etc/conf"),
             NodeSelector = LinuxOnly(),
             NodeAffinity = AvoidVirtualAndOptedOutNodes(),
@@ -65,11 +77,13 @@ public static class LoggingAgentPreset
             // Fluent Bit's "Docker" installation docs list the manifest architectures x86_64, arm64v8 and arm32v7.
             Requirements = new NodeRequirements { Architectures = ["amd64", "arm64", "arm"] },
         };
-        return options.ApplyTo(spec);
     }
 
     /// <summary>The <c>fluent-bit.conf</c> text (classic format) for the options.</summary>
-    public static string Config(LoggingAgentOptions options)
+    public static string Config(LoggingAgentOptions options) => Config(options, LinuxTail);
+
+    /// <summary>The <c>fluent-bit.conf</c> text (classic format) for the options, tailing as <paramref name="tail"/> says.</summary>
+    public static string Config(LoggingAgentOptions options, FluentBitTail tail)
     {
         var output = options.Output;
         var tls = output.Tls ? "On" : "Off";
@@ -120,10 +134,10 @@ public static class LoggingAgentPreset
             [INPUT]
                 Name              tail
                 Tag               kube.*
-                Path              /var/log/containers/*.log
+                Path              {tail.Path}
                 multiline.parser  docker, cri
-                DB                {StateDirectory}/flb_kube.db
-                Mem_Buf_Limit     5MB
+                DB                {tail.Database}
+                Mem_Buf_Limit     {tail.MemoryBufferLimit}
                 Skip_Long_Lines   On
                 Refresh_Interval  10
 

@@ -18,7 +18,7 @@ public static class ManifestValidator
         .. MetadataRules.All, .. DaemonSetRules.All, .. PodRules.All, .. TolerationRules.All, .. AffinityRules.All, .. OsPinningRules.All,
         .. VolumeRules.All, .. ContainerRules.All, .. EnvRules.All, .. ConfigMapRules.All, .. ServiceRules.All, .. RbacRules.All,
         .. NamespaceRules.All, .. RolloutTrapRules.All, .. HostPortConflictRules.All,
-        .. PodDnsRules.All, .. VolumeSourceRules.All, .. InitContainerRules.All, .. PodSecurityContextRules.All, .. VirtualNodeRules.All, .. HostProcessRules.All,
+        .. PodDnsRules.All, .. VolumeSourceRules.All, .. InitContainerRules.All, .. PodSecurityContextRules.All, .. VirtualNodeRules.All, .. HostProcessRules.All, .. PodOsRules.All,
     ];
 
     /// <summary>Validates every object of <paramref name="manifests"/> (namespaces and each agent's objects).</summary>
@@ -99,6 +99,7 @@ public static class ManifestValidator
             PodSecurityContextRules.Check(pod, podPath, sink);
             VirtualNodeRules.Check(pod, podPath, sink);
             HostProcessRules.Check(pod, podPath, sink);
+            PodOsRules.Check(pod, podPath, sink);
         }
 
         RolloutTrapRules.Check(daemonSet, sink);

@@ -11,7 +11,7 @@ internal static class VolumeRules
 {
     public static readonly ValidationRule VolumeName = new("volume-name-invalid", Severity.Error, Sources.Core + "ValidateVolumes (IsDNS1123Label)", "volume names are RFC 1123 labels");
     public static readonly ValidationRule VolumeDuplicate = new("volume-name-duplicate", Severity.Error, Sources.Core + "ValidateVolumes", "volume names are unique in the pod");
-    public static readonly ValidationRule HostPathAbsolute = new("host-path-not-absolute", Severity.Error, Sources.Core + "validateHostPathVolumeSource (validatePathNoBacksteps); kubernetes.io/docs/concepts/storage/volumes#hostpath", "a hostPath is an absolute path without '..'");
+    public static readonly ValidationRule HostPathAbsolute = new("host-path-not-absolute", Severity.Error, Sources.Core + "validateHostPathVolumeSource (validatePathNoBacksteps); kubernetes.io/docs/concepts/storage/volumes#hostpath", "a hostPath is an absolute path without '..' (on a pod for Windows nodes, also a drive path such as C:\\var\\log)");
     public static readonly ValidationRule HostPathType = new("host-path-type-invalid", Severity.Error, Sources.Core + "validateHostPathType", "hostPath.type is one of the eight HostPathType values");
     public static readonly ValidationRule MountVolume = new("mount-volume-not-found", Severity.Error, Sources.Core + "ValidateVolumeMounts", "every volumeMount names a volume of the pod");
     public static readonly ValidationRule MountPathDuplicate = new("mount-path-duplicate", Severity.Error, Sources.Core + "ValidateVolumeMounts", "mount paths are unique in a container");
@@ -41,7 +41,7 @@ internal static class VolumeRules
 
             if (volume.HostPath is { } hostPath)
             {
-                CheckHostPath(hostPath, path + ".hostPath", sink);
+                CheckHostPath(hostPath, path + ".hostPath", PodOs.TargetsWindows(pod), sink);
             }
         }
 
@@ -51,12 +51,14 @@ internal static class VolumeRules
         }
     }
 
-    private static void CheckHostPath(V1HostPathVolumeSource hostPath, string path, FindingSink sink)
+    private static void CheckHostPath(V1HostPathVolumeSource hostPath, string path, bool windows, FindingSink sink)
     {
         var text = hostPath.Path ?? "";
-        if (!text.StartsWith('/') || text.Split('/').Contains(".."))
+        if (!PodOs.IsAbsoluteNodePath(text, windows) || PodOs.PathElements(text, windows).Contains(".."))
         {
-            sink.Add(HostPathAbsolute, path + ".path", text, "a hostPath must be an absolute path on the node without '..' elements, e.g. /var/log");
+            sink.Add(HostPathAbsolute, path + ".path", text, windows
+                ? "a hostPath must be an absolute path on the node without '..' elements, e.g. C:\\var\\log on a Windows pod"
+                : "a hostPath must be an absolute path on the node without '..' elements, e.g. /var/log");
         }
 
         if (hostPath.Type is { } type && !HostPathTypes.All.Contains(type))

@@ -213,6 +213,7 @@ internal static class BindingMetadata
         ["hostNetwork"] = (options, value) => (CustomAgentOptions)options with { HostNetwork = (bool)value },
         ["hostPID"] = (options, value) => (CustomAgentOptions)options with { HostPID = (bool)value },
         ["hostIPC"] = (options, value) => (CustomAgentOptions)options with { HostIPC = (bool)value },
+        ["os"] = (options, value) => (CustomAgentOptions)options with { Os = (string)value },
         ["dnsPolicy"] = (options, value) => (CustomAgentOptions)options with { DnsPolicy = (string)value },
         ["dnsConfig"] = (options, value) => (CustomAgentOptions)options with { DnsConfig = (V1PodDNSConfig)value },
         ["configFiles"] = (options, value) => (CustomAgentOptions)options with { ConfigFiles = (IReadOnlyDictionary<string, string>)value },

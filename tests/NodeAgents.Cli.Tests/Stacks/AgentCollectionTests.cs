@@ -51,11 +51,12 @@ public class AgentCollectionTests
     }
 
     [Fact]
-    public void The_repository_stacks_use_the_collection_and_deploy_the_four_presets_in_role_order()
+    public void The_repository_stacks_use_the_collection_and_deploy_their_presets_in_role_order()
     {
         var bound = StackBinder.Bind(StackFiles.Load(RepoPaths.Root, "prod"));
 
-        Assert.Equal(["fluent-bit", "node-exporter", "node-local-dns", "falco"], bound.Agents.Select(agent => agent.Name));
+        Assert.Equal(["fluent-bit", "fluent-bit-windows", "node-exporter", "windows-exporter", "node-local-dns", "falco"], bound.Agents.Select(agent => agent.Name));
+        Assert.Equal(["fluent-bit", "node-exporter", "node-local-dns", "falco"], StackBinder.Bind(StackFiles.Load(RepoPaths.Root, "dev")).Agents.Select(agent => agent.Name));
         Assert.Contains("agents:", File.ReadAllText(Path.Combine(RepoPaths.Root, "Pulumi.prod.yaml")), StringComparison.Ordinal);
         Assert.DoesNotContain("node-agents:logging:", File.ReadAllText(Path.Combine(RepoPaths.Root, "Pulumi.prod.yaml")), StringComparison.Ordinal);
     }
@@ -99,11 +100,11 @@ public class AgentCollectionTests
 
         string[] expected =
             [
-                "Pulumi.qa.yaml:4:15: node-agents:agents.fluent-bit.preset: unknown preset; did you mean 'fluent-bit'? (catalog: dcgm-exporter, falco, fluent-bit, node-exporter, node-local-dns, windows-exporter; or give role: ROLE for a custom agent)",
+                "Pulumi.qa.yaml:4:15: node-agents:agents.fluent-bit.preset: unknown preset; did you mean 'fluent-bit'? (catalog: dcgm-exporter, falco, fluent-bit, fluent-bit-windows, node-exporter, node-local-dns, windows-exporter; or give role: ROLE for a custom agent)",
                 "Pulumi.qa.yaml:7:7: node-agents:agents.node-exporter.logLevl: unknown key; did you mean 'logLevel'?",
                 "Pulumi.qa.yaml:8:5: node-agents:agents.Bad_Name: the agent name (the DaemonSet's) must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (RFC 1123 label)",
                 "Pulumi.qa.yaml:11:15: node-agents:agents.both.preset: give either preset (a catalog agent) or role (a custom agent), not both",
-                "Pulumi.qa.yaml:14:7: node-agents:agents.neither: say what the agent is: preset: NAME (one of dcgm-exporter, falco, fluent-bit, node-exporter, node-local-dns, windows-exporter) or role: ROLE with the custom agent's image and fields",
+                "Pulumi.qa.yaml:14:7: node-agents:agents.neither: say what the agent is: preset: NAME (one of dcgm-exporter, falco, fluent-bit, fluent-bit-windows, node-exporter, node-local-dns, windows-exporter) or role: ROLE with the custom agent's image and fields",
                 "Pulumi.qa.yaml:17:13: node-agents:agents.named.name: an agent's name is its key under agents; rename the key instead",
                 "Pulumi.qa.yaml:20:16: node-agents:agents.off.enabled: expected true or false, got 'maybe'",
             ];

@@ -28,7 +28,7 @@ public class CompositionTests
     public void The_catalog_lists_every_preset_with_its_role()
     {
         Assert.Equal(
-            [("dcgm-exporter", "gpu"), ("falco", "security"), ("fluent-bit", "logging"), ("node-exporter", "monitoring"), ("node-local-dns", "network"), ("windows-exporter", "monitoring")],
+            [("dcgm-exporter", "gpu"), ("falco", "security"), ("fluent-bit", "logging"), ("fluent-bit-windows", "logging"), ("node-exporter", "monitoring"), ("node-local-dns", "network"), ("windows-exporter", "monitoring")],
             PresetCatalog.All.Select(preset => (preset.Name, preset.Role.Name)));
         Assert.Throws<ArgumentException>(() => PresetCatalog.Register(new AgentPreset<MonitoringAgentOptions>("falco", AgentRole.Monitoring, MonitoringAgentPreset.Build)));
     }

@@ -101,6 +101,13 @@ public class ManifestValidatorTests
         ["monitoring on port 9200"] = () => MonitoringAgentPreset.Build(new MonitoringAgentOptions { Port = 9200 }),
         ["network defaults"] = () => NetworkAgentPreset.Build(),
         ["security defaults"] = () => SecurityAgentPreset.Build(),
+        ["Windows logging defaults"] = () => NodeAgents.Presets.Catalog.FluentBitWindowsPreset.Build(),
+        ["Windows logging for Windows Server 2019"] = () => NodeAgents.Presets.Catalog.FluentBitWindowsPreset.Build(new LoggingAgentOptions
+        {
+            Image = new("ghcr.io/fluent/fluent-bit", "windows-2019-3.2.10"),
+            NodeSelector = new Dictionary<string, string> { ["kubernetes.io/os"] = "windows", ["node.kubernetes.io/windows-build"] = "10.0.17763" },
+        }),
+        ["Windows monitoring defaults"] = () => NodeAgents.Presets.Catalog.WindowsExporterPreset.Build(),
         ["security privileged"] = () => SecurityAgentPreset.Build(new SecurityAgentOptions { Privileged = true }),
         ["security audit on control planes only"] = () => SecurityAgentPreset.Build(new SecurityAgentOptions { Mode = "audit", Tolerations = Tolerations.ControlPlane() }),
         ["logging with affinity"] = () => LoggingAgentPreset.Build(new LoggingAgentOptions

@@ -15,7 +15,8 @@ public sealed record WindowsExporterOptions : AgentOptions;
 /// container (<c>mcr.microsoft.com/windows/nanoserver:1809</c>) opening port 9182 in the Windows firewall with
 /// <c>New-NetFirewallRule</c>, the exporter reading <c>%CONTAINER_SANDBOX_MOUNT_POINT%/config.yml</c> (its ConfigMap
 /// mounted by subPath at <c>/config.yml</c>: default collectors plus <c>container</c>, services containerd and kubelet),
-/// port <c>http</c> 9182 on the node, <c>nodeSelector kubernetes.io/os: windows</c>. Upstream runs <c>:latest</c>; the
+/// port <c>http</c> 9182 on the node, <c>nodeSelector kubernetes.io/os: windows</c>; <c>spec.os.name: windows</c> as
+/// kubernetes.io/docs/concepts/windows/user-guide asks of every Windows pod. Upstream runs <c>:latest</c>; the
 /// preset pins release 0.31.2. A HostProcess pod runs as a process on the host: Linux securityContext fields
 /// (capabilities, seccomp, read-only root filesystem) do not apply, so the containers carry none. Tolerates every taint,
 /// e.g. the AKS spot taint of the real Windows node in <c>../shared/data/nodes</c>.
@@ -42,6 +43,7 @@ public static class WindowsExporterPreset
             SecurityContext = new V1SecurityContext(),
             PodSecurityContext = new V1PodSecurityContext { WindowsOptions = new V1WindowsSecurityContextOptions { HostProcess = true, RunAsUserName = "NT AUTHORITY\\system" } },
             HostNetwork = true,
+            Os = "windows",
             InitContainers =
             [
                 new V1Container

@@ -7,7 +7,8 @@ namespace NodeAgents.Presets.Custom;
 /// <summary>
 /// Builds a <see cref="NodeAgentSpec"/> from <see cref="CustomAgentOptions"/> with the presets' secure defaults: every
 /// container (the agent's, init containers, sidecars) gets <see cref="SecureDefaults.ContainerSecurityContext"/> with the
-/// fields it sets laid over it; mounts of hostPath volumes are read-only unless they say <c>readOnly: false</c>; no API
+/// fields it sets laid over it, except on a Windows pod (<c>os: windows</c>), where those Linux fields are not allowed;
+/// mounts of hostPath volumes are read-only unless they say <c>readOnly: false</c>; no API
 /// token without <c>clusterRules</c>; and the required node affinity that keeps agents off virtual-kubelet, Fargate and
 /// opted-out nodes (dropped only with <c>nodeGuard: false</c>).
 /// </summary>
@@ -24,6 +25,7 @@ public static class CustomAgent
         }
 
         var hostPathVolumes = (options.Volumes ?? []).Where(volume => volume.HostPath is not null).Select(volume => volume.Name).ToHashSet(StringComparer.Ordinal);
+        var windows = options.Os == "windows";
         var spec = new NodeAgentSpec
         {
             Name = options.Name,
@@ -35,18 +37,19 @@ public static class CustomAgent
             LivenessProbe = options.LivenessProbe,
             ReadinessProbe = options.ReadinessProbe,
             StartupProbe = options.StartupProbe,
-            SecurityContext = Secure(options.SecurityContext),
+            SecurityContext = windows ? KubernetesObjects.Copy(options.SecurityContext) ?? new V1SecurityContext() : Secure(options.SecurityContext),
             PodSecurityContext = options.PodSecurityContext,
             HostNetwork = options.HostNetwork ?? false,
             HostPID = options.HostPID ?? false,
             HostIPC = options.HostIPC ?? false,
+            Os = options.Os,
             DnsPolicy = options.DnsPolicy,
             DnsConfig = options.DnsConfig,
             ConfigFiles = options.ConfigFiles ?? new SortedDictionary<string, string>(StringComparer.Ordinal),
             ConfigMount = options.ConfigMountPath is null ? null : new ConfigMount(options.ConfigMountPath),
             ClusterRules = options.ClusterRules ?? [],
-            InitContainers = (options.InitContainers ?? []).Select(container => SecureContainer(container, hostPathVolumes)).ToList(),
-            Sidecars = (options.Sidecars ?? []).Select(container => SecureContainer(container, hostPathVolumes)).ToList(),
+            InitContainers = (options.InitContainers ?? []).Select(container => SecureContainer(container, hostPathVolumes, windows)).ToList(),
+            Sidecars = (options.Sidecars ?? []).Select(container => SecureContainer(container, hostPathVolumes, windows)).ToList(),
             Volumes = options.Volumes ?? [],
             VolumeMounts = (options.VolumeMounts ?? []).Select(mount => ReadOnlyHostPath(mount, hostPathVolumes)).ToList(),
             ImagePullSecrets = options.ImagePullSecrets ?? [],
@@ -78,10 +81,10 @@ public static class CustomAgent
         return merged;
     }
 
-    private static V1Container SecureContainer(V1Container container, HashSet<string> hostPathVolumes)
+    private static V1Container SecureContainer(V1Container container, HashSet<string> hostPathVolumes, bool windows)
     {
         var copy = KubernetesObjects.Copy(container)!;
-        copy.SecurityContext = Secure(container.SecurityContext);
+        copy.SecurityContext = windows ? KubernetesObjects.Copy(container.SecurityContext) : Secure(container.SecurityContext);
         copy.VolumeMounts = container.VolumeMounts?.Select(mount => ReadOnlyHostPath(mount, hostPathVolumes)).ToList();
         return copy;
     }

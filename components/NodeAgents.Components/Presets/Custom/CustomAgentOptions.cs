@@ -50,6 +50,16 @@ public sealed record CustomAgentOptions : AgentOptions
     /// <summary>Runs the pod in the node's IPC namespace. Default false.</summary>
     public bool? HostIPC { get; init; }
 
+    /// <summary>
+    /// The pod's <c>spec.os.name</c>: <c>linux</c> or <c>windows</c> (<see cref="NodeAgentSpec.Os"/>). With <c>windows</c>
+    /// the containers get no Linux secure defaults, which the API server rejects on a Windows pod (k8s.io/kubernetes
+    /// pkg/apis/core/validation validateWindows): their securityContext holds only what is given. Default: none.
+    /// </summary>
+    public string? Os { get; init; }
+
+    /// <summary>The valid values of <see cref="Os"/>.</summary>
+    public static IReadOnlyList<string> OsNames { get; } = ["linux", "windows"];
+
     /// <summary>The pod's dnsPolicy. Default: <c>ClusterFirstWithHostNet</c> with hostNetwork, else <c>ClusterFirst</c>.</summary>
     public string? DnsPolicy { get; init; }
 
@@ -122,6 +132,11 @@ public sealed record CustomAgentOptions : AgentOptions
         foreach (var key in (DaemonSetAnnotations?.Keys ?? []).Where(key => key.StartsWith("nodeagents.io/", StringComparison.Ordinal)))
         {
             problems.Add(new OptionProblem($"daemonSetAnnotations.{key}", "the nodeagents.io/* annotations are set by the tool; use another key"));
+        }
+
+        if (Os is not null)
+        {
+            OptionChecks.OneOf(problems, "os", Os, OsNames);
         }
 
         SupportedFields.Check(problems, "initContainers", InitContainers);
