@@ -11,7 +11,7 @@ namespace NodeAgents.Program;
 /// The stack: binds the config (<see cref="StackConfig"/>), creates the explicit provider (<see cref="KubernetesProvider"/>),
 /// one Namespace per agent namespace (with the Pod Security level that admits all its agents, as the offline render has;
 /// none for the system namespaces such as kube-system, see <see cref="ManifestSet.SystemNamespaces"/>),
-/// one <see cref="NodeAgent"/> per agent, and exports per agent its DaemonSet name, namespace and image.
+/// one <see cref="NodeAgent"/> per agent (generated values shared as <see cref="SharedSecrets"/> says), and exports per agent its DaemonSet name, namespace and image.
 /// </summary>
 public static class StackProgram
 {
@@ -39,6 +39,7 @@ public static class StackProgram
             StringComparer.Ordinal);
 
         var outputs = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var sharedSecrets = new SharedSecrets();
         foreach (var spec in bound.Agents)
         {
             var options = new ComponentResourceOptions { Provider = provider };
@@ -47,7 +48,8 @@ public static class StackProgram
                 options.DependsOn.Add(ns);
             }
 
-            var agent = new NodeAgent(spec.Name, new NodeAgentArgs { Spec = spec }, options);
+            var agent = new NodeAgent(spec.Name, new NodeAgentArgs { Spec = spec, SecretData = sharedSecrets.For(spec) }, options);
+            sharedSecrets.Remember(spec, agent);
             var image = spec.Image.ToString();
             outputs[spec.Name] = Output.Tuple(agent.DaemonSetName, agent.Namespace).Apply(names => ImmutableDictionary.CreateRange(
                 StringComparer.Ordinal,

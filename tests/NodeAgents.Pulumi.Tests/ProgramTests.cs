@@ -56,8 +56,13 @@ public class ProgramTests
         var (config, secretKeys) = ConfigOf("prod");
         var (_, outputs) = await engine.RunAsync(StackProgram.Run, "prod", config, secretKeys);
 
-        // One generated key per forwarding agent: the Linux and the Windows Fluent Bit.
-        Assert.Equal(2, engine.Registered.Count(args => args.Type == "random:index/randomPassword:RandomPassword"));
+        // One generated key for the one aggregator both Fluent Bits forward to (SharedSecrets): the first agent's, handed to
+        // the Windows agent, whose Secret holds the same value.
+        var password = Assert.Single(engine.Registered, args => args.Type == "random:index/randomPassword:RandomPassword");
+        Assert.Equal("fluent-bit-shared-key", password.Name);
+        var secrets = engine.KubernetesObjects().Where(obj => obj.Kind == "Secret").ToList();
+        Assert.Equal(["fluent-bit-secrets", "fluent-bit-windows-secrets"], secrets.Select(secret => secret.Name).Order(StringComparer.Ordinal));
+        Assert.All(secrets, secret => Assert.Equal(MockEngine.RandomResult, ((ImmutableDictionary<string, object>)secret.Inputs["stringData"])["shared-key"]));
         Assert.Equal(["falco", "fluent-bit", "fluent-bit-windows", "node-exporter", "node-local-dns", "windows-exporter"], outputs.Keys.Order(StringComparer.Ordinal));
         var fluentBit = await MockEngine.ValueOf((Output<ImmutableDictionary<string, string>>)outputs["fluent-bit"]!);
         Assert.Equal("fluent-bit", fluentBit["daemonSet"]);

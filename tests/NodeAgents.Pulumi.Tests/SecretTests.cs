@@ -3,6 +3,7 @@ using System.Text.Json;
 using global::Pulumi;
 using NodeAgents.Building;
 using NodeAgents.Presets;
+using NodeAgents.Presets.Catalog;
 using NodeAgents.Pulumi.Components;
 using NodeAgents.Pulumi.Secrets;
 using NodeAgents.Pulumi.Tests.Support;
@@ -77,8 +78,8 @@ public class SecretTests
             () =>
             {
                 var parent = new ComponentResource("test:index:Parent", "parent");
-                generated = SecretValues.For("gen", LoggingAgentPreset.Build(Forward("generate").Options).SecretEnv, parent).ToOutput();
-                fromConfig = SecretValues.For("cfg", LoggingAgentPreset.Build(Forward("config").Options).SecretEnv, parent).ToOutput();
+                generated = SecretValues.ToInputMap(SecretValues.For("gen", LoggingAgentPreset.Build(Forward("generate").Options).SecretEnv, NodeAgentArgs.NoSecretData, parent)).ToOutput();
+                fromConfig = SecretValues.ToInputMap(SecretValues.For("cfg", LoggingAgentPreset.Build(Forward("config").Options).SecretEnv, NodeAgentArgs.NoSecretData, parent)).ToOutput();
                 return new Dictionary<string, object?>();
             },
             config: new Dictionary<string, string> { ["node-agents:" + LoggingAgentPreset.SharedKeyConfigKey] = "key-from-config" },
@@ -138,5 +139,45 @@ public class SecretTests
 
         Assert.DoesNotContain(engine.Registered, args => args.Type == "random:index/randomPassword:RandomPassword");
         Assert.DoesNotContain(engine.KubernetesObjects(), obj => obj.Kind == "Secret");
+    }
+
+    [Fact]
+    public async Task A_second_agent_given_the_first_agents_secret_data_sends_that_value_and_generates_none()
+    {
+        var engine = new MockEngine();
+        await engine.RunAsync(() =>
+        {
+            var first = new LoggingAgent("linux", Forward("generate"));
+            _ = new NodeAgent("windows", new NodeAgentArgs
+            {
+                Spec = FluentBitWindowsPreset.Build(new LoggingAgentOptions { Output = new LogOutput { Type = "forward", Host = "aggregator.logging.svc", SharedKey = "generate" } }),
+                SecretData = first.SecretData,
+            });
+            return new Dictionary<string, object?>();
+        });
+
+        var password = Assert.Single(engine.Registered, args => args.Type == "random:index/randomPassword:RandomPassword");
+        Assert.Equal("linux-shared-key", password.Name);
+        var secrets = engine.KubernetesObjects().Where(obj => obj.Kind == "Secret").ToList();
+        Assert.Equal(2, secrets.Count);
+        Assert.All(secrets, secret => Assert.Equal(MockEngine.RandomResult, Dict(secret.Inputs["stringData"])["shared-key"]));
+    }
+
+    [Fact]
+    public async Task Secret_data_for_a_key_the_agent_does_not_have_fails_before_anything_is_registered()
+    {
+        var engine = new MockEngine();
+        var error = await Assert.ThrowsAsync<RunException>(() => engine.RunAsync(() =>
+        {
+            _ = new LoggingAgent("logs", new LoggingAgentArgs
+            {
+                Options = new LoggingAgentOptions { Output = new LogOutput { Type = "forward", Host = "aggregator.logging.svc", SharedKey = "generate" } },
+                SecretData = new Dictionary<string, Output<string>> { ["sharedkey"] = Output.Create("x") },
+            });
+            return new Dictionary<string, object?>();
+        }));
+
+        Assert.Contains("nodeagents:index:LoggingAgent 'logs': SecretData names 'sharedkey', not a key of agent 'fluent-bit''s Secret (shared-key); nothing was registered", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(engine.Registered, args => args.Type!.StartsWith("kubernetes:", StringComparison.Ordinal));
     }
 }

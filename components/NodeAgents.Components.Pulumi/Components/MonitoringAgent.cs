@@ -18,7 +18,7 @@ public class MonitoringAgent : NodeAgent
     /// <param name="options">Component options, e.g. the Kubernetes provider.</param>
     /// <exception cref="RunException">The resulting spec is invalid; nothing is registered and the run fails with every problem.</exception>
     public MonitoringAgent(string name, MonitoringAgentArgs args, ComponentResourceOptions? options = null)
-        : base(Type, name, Prepare(Type, name, args.Apply(MonitoringAgentPreset.Build(AgentValidation.Checked(Type, name, args.Options))), args.OwnsNamespace, options), options)
+        : base(Type, name, Prepare(Type, name, args.Apply(MonitoringAgentPreset.Build(AgentValidation.Checked(Type, name, args.Options))), args.OwnsNamespace, args.SecretData, options), options)
     {
     }
 }

@@ -18,7 +18,7 @@ public class NetworkAgent : NodeAgent
     /// <param name="options">Component options, e.g. the Kubernetes provider.</param>
     /// <exception cref="RunException">The resulting spec is invalid; nothing is registered and the run fails with every problem.</exception>
     public NetworkAgent(string name, NetworkAgentArgs args, ComponentResourceOptions? options = null)
-        : base(Type, name, Prepare(Type, name, args.Apply(NetworkAgentPreset.Build(AgentValidation.Checked(Type, name, args.Options))), args.OwnsNamespace, options), options)
+        : base(Type, name, Prepare(Type, name, args.Apply(NetworkAgentPreset.Build(AgentValidation.Checked(Type, name, args.Options))), args.OwnsNamespace, args.SecretData, options), options)
     {
     }
 }

@@ -42,7 +42,7 @@ public class NodeAgent : ComponentResource
     /// <param name="options">Component options, e.g. the Kubernetes provider.</param>
     /// <exception cref="RunException">The spec is invalid; nothing is registered and the run fails with every problem.</exception>
     public NodeAgent(string name, NodeAgentArgs args, ComponentResourceOptions? options = null)
-        : this("nodeagents:index:NodeAgent", name, Prepare("nodeagents:index:NodeAgent", name, args.Spec, args.OwnsNamespace, options), options)
+        : this("nodeagents:index:NodeAgent", name, Prepare("nodeagents:index:NodeAgent", name, args.Spec, args.OwnsNamespace, args.SecretData, options), options)
     {
     }
 
@@ -79,7 +79,8 @@ public class NodeAgent : ComponentResource
         if (objects.Secret is not null)
         {
             var secretArgs = CoreV1.Secret(objects.Secret);
-            var values = SecretValues.For(name, prepared.Spec.SecretEnv, this);
+            SecretData = SecretValues.For(name, prepared.Spec.SecretEnv, prepared.SecretData, this);
+            var values = SecretValues.ToInputMap(SecretData);
             secretArgs.StringData = values;
             children.Add(new Core.Secret($"{name}-secret", secretArgs, Child(first)));
             secretVersion = SecretVersion.Of(name, values, this);
@@ -117,6 +118,13 @@ public class NodeAgent : ComponentResource
         });
     }
 
+    /// <summary>
+    /// The values of the agent's Secret by key (e.g. <c>shared-key</c>), each a Pulumi secret: generated, read from config
+    /// or supplied through <see cref="NodeAgentArgs.SecretData"/>; empty when the agent has no Secret. Not a registered
+    /// output of the component; pass it to another agent's <see cref="NodeAgentArgs.SecretData"/> to share a value.
+    /// </summary>
+    public IReadOnlyDictionary<string, Output<string>> SecretData { get; } = NodeAgentArgs.NoSecretData;
+
     /// <summary>The DaemonSet's <c>metadata.name</c>.</summary>
     [Output("daemonSetName")]
     public Output<string> DaemonSetName { get; private set; }
@@ -134,14 +142,15 @@ public class NodeAgent : ComponentResource
     public Output<ImmutableDictionary<string, string>> SelectorLabels { get; private set; }
 
     /// <summary>Builds and validates the agent's objects; runs before anything is registered.</summary>
-    /// <exception cref="RunException">The spec is invalid, or another component of the run already creates one of its objects.</exception>
-    private protected static PreparedAgent Prepare(string type, string name, NodeAgentSpec spec, bool ownsNamespace, ComponentResourceOptions? options)
+    /// <exception cref="RunException">The spec is invalid, a supplied Secret key is not the agent's, or another component of the run already creates one of its objects.</exception>
+    private protected static PreparedAgent Prepare(string type, string name, NodeAgentSpec spec, bool ownsNamespace, IReadOnlyDictionary<string, Output<string>> secretData, ComponentResourceOptions? options)
     {
         var manifests = ManifestSet.Build([spec], spec.PartOf);
         AgentValidation.ThrowIfInvalid(type, name, spec, manifests);
+        AgentValidation.ThrowIfUnknownSecretKeys(type, name, spec, secretData.Keys);
         // The Namespace is only this component's object when it owns it (NodeAgentArgs.OwnsNamespace).
         ObjectClaims.Claim(type, name, ownsNamespace ? manifests.Objects : manifests.Agents[0].Objects.All, options);
-        return new PreparedAgent(spec, manifests, ownsNamespace);
+        return new PreparedAgent(spec, manifests, ownsNamespace, secretData);
     }
 
     private CustomResourceOptions Child(Resource[] dependsOn)
@@ -157,5 +166,5 @@ public class NodeAgent : ComponentResource
     }
 
     /// <summary>A validated spec with its objects.</summary>
-    private protected sealed record PreparedAgent(NodeAgentSpec Spec, ManifestSet Manifests, bool OwnsNamespace);
+    private protected sealed record PreparedAgent(NodeAgentSpec Spec, ManifestSet Manifests, bool OwnsNamespace, IReadOnlyDictionary<string, Output<string>> SecretData);
 }

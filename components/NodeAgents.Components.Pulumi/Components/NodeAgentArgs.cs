@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using NodeAgents.Model;
+using Pulumi;
 
 namespace NodeAgents.Pulumi.Components;
 
@@ -14,4 +16,16 @@ public sealed class NodeAgentArgs
     /// other <see cref="Building.ManifestSet.SystemNamespaces"/>) is never created, whatever this says.
     /// </summary>
     public bool OwnsNamespace { get; init; }
+
+    /// <summary>
+    /// Values of the agent's Secret keys (e.g. <c>shared-key</c>) supplied by the caller instead of generated or read from
+    /// config as their <see cref="SecretSource"/> says: how several agents send one value, e.g. another agent's
+    /// <see cref="NodeAgent.SecretData"/> when both forward to one aggregator. Keys not given here come from their source;
+    /// each value given is marked a Pulumi secret. Default: none.
+    /// </summary>
+    /// <remarks>A key that is not one of the spec's <see cref="NodeAgentSpec.SecretEnv"/> keys fails the run (<see cref="RunException"/>) before anything is registered.</remarks>
+    public IReadOnlyDictionary<string, Output<string>> SecretData { get; init; } = NoSecretData;
+
+    /// <summary>The empty default of <see cref="SecretData"/>.</summary>
+    internal static IReadOnlyDictionary<string, Output<string>> NoSecretData { get; } = ImmutableDictionary<string, Output<string>>.Empty;
 }

@@ -11,17 +11,32 @@ namespace NodeAgents.Pulumi.Secrets;
 /// </summary>
 internal static class SecretValues
 {
-    /// <summary>Secret key → value, for the agent's <c>stringData</c>; generated passwords become children of <paramref name="parent"/>.</summary>
+    /// <summary>
+    /// Secret key → value, each a Pulumi secret: the value <paramref name="supplied"/> gives for the key, else its source's
+    /// (generated passwords become children of <paramref name="parent"/>).
+    /// </summary>
     /// <exception cref="RunException">A config-sourced value is missing from the stack config (Pulumi's own message).</exception>
-    public static InputMap<string> For(string componentName, IReadOnlyList<SecretEnvVar> secrets, Resource parent)
+    public static IReadOnlyDictionary<string, Output<string>> For(string componentName, IReadOnlyList<SecretEnvVar> secrets, IReadOnlyDictionary<string, Output<string>> supplied, Resource parent)
     {
-        var data = new InputMap<string>();
+        var data = new SortedDictionary<string, Output<string>>(StringComparer.Ordinal);
         foreach (var secret in secrets.DistinctBy(secret => secret.Key))
         {
-            data.Add(secret.Key, Value(componentName, secret, parent));
+            data.Add(secret.Key, supplied.TryGetValue(secret.Key, out var value) ? Output.CreateSecret(value) : Value(componentName, secret, parent));
         }
 
         return data;
+    }
+
+    /// <summary>The values as the <c>stringData</c> input of a Secret.</summary>
+    public static InputMap<string> ToInputMap(IReadOnlyDictionary<string, Output<string>> values)
+    {
+        var map = new InputMap<string>();
+        foreach (var (key, value) in values)
+        {
+            map.Add(key, value);
+        }
+
+        return map;
     }
 
     private static Output<string> Value(string componentName, SecretEnvVar secret, Resource parent)

@@ -47,6 +47,19 @@ internal static class AgentValidation
                 + string.Concat(problems.Select(problem => Environment.NewLine + $"  {problem.Path}: {problem.Message}")));
     }
 
+    /// <summary>Throws when a key of <paramref name="supplied"/> is not one of the agent's Secret keys (<see cref="NodeAgentSpec.SecretEnv"/>).</summary>
+    /// <exception cref="RunException">The message names the component, the unknown keys and the agent's keys.</exception>
+    public static void ThrowIfUnknownSecretKeys(string type, string name, NodeAgentSpec spec, IEnumerable<string> supplied)
+    {
+        var keys = spec.SecretEnv.Select(secret => secret.Key).Distinct().Order(StringComparer.Ordinal).ToList();
+        var unknown = supplied.Where(key => !keys.Contains(key, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new RunException($"{type} '{name}': SecretData names {string.Join(", ", unknown.Select(key => $"'{key}'"))}, not a key of agent '{spec.Name}''s Secret ("
+                + (keys.Count == 0 ? "it has no Secret" : string.Join(", ", keys)) + "); nothing was registered");
+        }
+    }
+
     /// <summary>Throws when the agent has problems.</summary>
     /// <exception cref="RunException">
     /// The spec is invalid; the message names the component and lists every problem, and the Pulumi run fails with it

@@ -19,7 +19,13 @@ public sealed record SecretEnvVar(string Name, string Key, SecretSource Source);
 /// null when the value is generated.
 /// </param>
 /// <param name="GeneratedLength">The length of a generated random password (characters); used when <paramref name="ConfigKey"/> is null.</param>
-public sealed record SecretSource(string? ConfigKey = null, int GeneratedLength = 32)
+/// <param name="SharedFor">
+/// For a generated value: what it authenticates to, e.g. <c>forward fluentd-aggregator.logging.svc:24224</c> for a Fluent
+/// Bit forward shared key. The agents of one stack whose generated values name the same <c>SharedFor</c> send one value,
+/// the first agent's in stack order (the receiving end checks a single key); null, the default, gives the agent a value of
+/// its own. Ignored for a <paramref name="ConfigKey"/> value, which is one value already.
+/// </param>
+public sealed record SecretSource(string? ConfigKey = null, int GeneratedLength = 32, string? SharedFor = null)
 {
     /// <summary>A value generated at deploy time (a random password of <see cref="GeneratedLength"/> characters).</summary>
     public bool IsGenerated => ConfigKey is null;

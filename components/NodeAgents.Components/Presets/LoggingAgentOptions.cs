@@ -59,7 +59,8 @@ public sealed record LogOutput
 
     /// <summary>
     /// For <c>forward</c> only: authenticate with a shared key (Fluent Bit's <c>Shared_Key</c>), read from the agent's Secret.
-    /// <c>none</c> (the default), <c>generate</c> (a random password created at deploy time) or <c>config</c>
+    /// <c>none</c> (the default), <c>generate</c> (a random password created at deploy time; the logging agents of one stack
+    /// that forward to the same host and port with <c>generate</c> share one, see <see cref="Model.SecretSource.SharedFor"/>) or <c>config</c>
     /// (the <c>secure:</c> stack config value <c>forwardSharedKey</c> of the deploying project, e.g. <c>node-agents:forwardSharedKey</c>).
     /// </summary>
     public string SharedKey { get; init; } = "none";

@@ -53,7 +53,7 @@ public static class LoggingAgentPreset
             Args = ["--workdir=/fluent-bit/etc", "--config=/fluent-bit/etc/conf/fluent-bit.conf"],
             Env = [FieldRef("NODE_NAME", "spec.nodeName")],
             SecretEnv = output.Type == "forward" && output.SharedKey != "none"
-                ? [new SecretEnvVar(SharedKeyEnv, "shared-key", output.SharedKey == "config" ? new SecretSource(SharedKeyConfigKey) : new SecretSource())]
+                ? [new SecretEnvVar(SharedKeyEnv, "shared-key", output.SharedKey == "config" ? new SecretSource(SharedKeyConfigKey) : new SecretSource(SharedFor: $"forward {output.EffectiveHost}:{output.EffectivePort}"))]
                 : [],
             Ports = [new V1ContainerPort { Name = "http", ContainerPort = HttpPort, Protocol = "TCP" }],
             Resources = Resources("100m", "128Mi", null, "256Mi"),

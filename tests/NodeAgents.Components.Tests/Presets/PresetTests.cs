@@ -114,6 +114,11 @@ public class PresetTests
         Assert.Equal("shared-key", objects.Secret.Metadata.Annotations[NodeAgentBuilder.SuppliedAtDeployAnnotation]);
         Assert.Contains("Shared_Key  ${FORWARD_SHARED_KEY}", objects.ConfigMap!.Data["fluent-bit.conf"]);
         Assert.True(spec.SecretEnv.Single().Source.IsGenerated);
+        // One key per aggregator: agents forwarding to the same host and port share the generated value.
+        Assert.Equal("forward fluentd.logging.svc:24224", spec.SecretEnv.Single().Source.SharedFor);
+        Assert.Equal(
+            "forward agg.logging.svc:24225",
+            LoggingAgentPreset.Build(new LoggingAgentOptions { Output = new LogOutput { Host = "agg.logging.svc", Port = 24225, SharedKey = "generate" } }).SecretEnv.Single().Source.SharedFor);
     }
 
     [Fact]
