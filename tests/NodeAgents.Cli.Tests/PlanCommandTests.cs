@@ -189,11 +189,12 @@ public class PlanCommandTests
         Assert.Contains("  windows-exporter: selector\n", output);
         Assert.Contains("error: no monitoring agent on node gke-cluster-b-pool-1-0000000b-n001 (g1), which the coverage policy requires: node-exporter: nodeSelector kubernetes.io/os=linux (node has no label kubernetes.io/os); windows-exporter: nodeSelector kubernetes.io/os=windows (node has no label kubernetes.io/os)", output);
         Assert.Contains("6 agents on 1 node in 1 group: 3 errors, 0 warnings", output);
-        Assert.Contains("why not: g1 (gke-cluster-b-pool-1-0000000b-n001): fluent-bit, node-exporter, node-local-dns, falco: selector: nodeSelector kubernetes.io/os=linux (node has no label kubernetes.io/os)", output);
+        // In fit order: prod's system-node-critical agents, then node-exporter (system-cluster-critical).
+        Assert.Contains("why not: g1 (gke-cluster-b-pool-1-0000000b-n001): fluent-bit, node-local-dns, falco, node-exporter: selector: nodeSelector kubernetes.io/os=linux (node has no label kubernetes.io/os)", output);
 
         var (_, dev, _) = Run("plan", "--stack", "dev", "--nodes", Inventory("aks-windows-spot-1node.json"), "--project-dir", RepoPaths.Root);
         Assert.Contains("│ g1 ", dev);
-        Assert.Contains("why not: g1 (aksnpwin000000): fluent-bit, node-exporter, node-local-dns, falco: selector: nodeSelector kubernetes.io/os=linux (node has kubernetes.io/os=windows)", dev);
+        Assert.Contains("why not: g1 (aksnpwin000000): node-local-dns, fluent-bit, node-exporter, falco: selector: nodeSelector kubernetes.io/os=linux (node has kubernetes.io/os=windows)", dev);
 
         var (_, markdown, _) = Run("plan", "--stack", "prod", "--nodes", Inventory("kind-3node.json"), "--project-dir", RepoPaths.Root, "-o", "markdown");
         Assert.Contains("| group | nodes | os · roles · taints | fluent-bit | fluent-bit-windows | node-exporter | windows-exporter | node-local-dns | falco |", markdown);

@@ -46,6 +46,15 @@ public class PlanPodsTests
         Assert.StartsWith("Insufficient cpu 100m (free 36m of 3920m) next to the pods already on the node; priority 2000001000 preempts 1 lower-priority pod",
             Placement(plan, "fluent-bit").GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(4, plan.GetProperty("problems").EnumerateArray().Count(problem => problem.GetProperty("kind").GetString() == "preempts" && problem.GetProperty("severity").GetString() == "warning"));
+
+        // Findings follow the fit order (system-node-critical before system-cluster-critical, then stack order), so each
+        // free amount follows from the preemptions listed before it: node-local-dns sees fluent-bit's 100m back in place of
+        // kube-proxy's, falco what is left after node-local-dns, node-exporter (lower priority) last.
+        Assert.Equal(
+            ["fluent-bit", "node-local-dns", "falco", "node-exporter"],
+            plan.GetProperty("problems").EnumerateArray().Where(problem => problem.GetProperty("kind").GetString() == "preempts").Select(problem => problem.GetProperty("agents")[0].GetString()));
+        Assert.Contains("(free 16m of 3920m)", Placement(plan, "falco").GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("(free 21m of 3920m)", Placement(plan, "node-exporter").GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

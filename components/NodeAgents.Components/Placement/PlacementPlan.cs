@@ -147,6 +147,17 @@ public sealed class PlacementPlan(IReadOnlyList<PlanAgent> agents, IReadOnlyList
     /// <summary>How many nodes the inventory holds.</summary>
     public int NodeCount => Groups.Sum(group => group.Nodes.Count);
 
+    /// <summary>
+    /// The indices of <see cref="Agents"/> in the order the planner fits them on each node: higher
+    /// <see cref="PlanAgent.Priority"/> first (the scheduler's queue pops higher-priority pods first), then the order given.
+    /// The findings and the per-group reasons follow it, so each reason's free amount follows from the ones before it.
+    /// </summary>
+    public IReadOnlyList<int> FitOrder => FitOrderOf(Agents.Select(agent => agent.Priority).ToList());
+
+    /// <summary>Indices of <paramref name="priorities"/>: descending priority, then ascending index (see <see cref="FitOrder"/>).</summary>
+    internal static IReadOnlyList<int> FitOrderOf(IReadOnlyList<int> priorities) =>
+        Enumerable.Range(0, priorities.Count).OrderByDescending(index => priorities[index]).ThenBy(index => index).ToList();
+
     /// <summary>True when any problem is an error (exit code 1).</summary>
     public bool HasErrors => Problems.Any(problem => problem.Severity == PlanSeverity.Error);
 

@@ -140,10 +140,8 @@ public static class PlacementPlanner
         var evictable = existing?.Pods.ToList() ?? [];
         var agentsTake = ResourceAmounts.Zero;
         var placed = new List<int>();
-        var order = Enumerable.Range(0, placements.Count)
-            .Where(index => decisions[index].Outcome == PlacementOutcome.Lands)
-            .OrderByDescending(index => placements[index].Priority)
-            .ThenBy(index => index);
+        var order = PlacementPlan.FitOrderOf(placements.Select(placement => placement.Priority).ToList())
+            .Where(index => decisions[index].Outcome == PlacementOutcome.Lands);
         foreach (var index in order)
         {
             // The scheduler's NodePorts filter: a port bound by a pod placed before this one keeps this one Pending.

@@ -8,14 +8,15 @@ namespace NodeAgents.Placement;
 /// </summary>
 public static class PlanFindings
 {
-    /// <summary>Every finding: errors first, then warnings, each in group order.</summary>
+    /// <summary>Every finding: errors first, then warnings, each in group order, within a group in <see cref="PlacementPlan.FitOrder"/>.</summary>
     public static IReadOnlyList<PlanProblem> Find(IReadOnlyList<PlanAgent> agents, IReadOnlyList<DaemonSetPlacement> placements, IReadOnlyList<NodeGroup> groups)
     {
         var problems = new List<PlanProblem>();
+        var fitOrder = PlacementPlan.FitOrderOf(agents.Select(agent => agent.Priority).ToList());
         foreach (var group in groups)
         {
             var where = Where(group);
-            for (var index = 0; index < agents.Count; index++)
+            foreach (var index in fitOrder)
             {
                 var decision = group.Decisions[index];
                 if (decision.Outcome == PlacementOutcome.Preempts)

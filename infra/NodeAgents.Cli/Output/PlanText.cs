@@ -41,12 +41,13 @@ internal static class PlanText
 
     /// <summary>
     /// Why agents do not land, one line per group and reason, agents with the same reason together, e.g.
-    /// <c>g2 (aksnpwin000000): fluent-bit, falco: selector: nodeSelector kubernetes.io/os=linux (node has kubernetes.io/os=windows)</c>.
+    /// <c>g2 (aksnpwin000000): fluent-bit, falco: selector: nodeSelector kubernetes.io/os=linux (node has kubernetes.io/os=windows)</c>;
+    /// within a group in <see cref="PlacementPlan.FitOrder"/>, the order the free amounts were computed in.
     /// </summary>
     public static IEnumerable<string> WhyNot(PlacementPlan plan) =>
         from grp in plan.Groups
-        from reason in grp.Decisions
-            .Select((decision, index) => (decision, agent: plan.Agents[index].Name))
+        from reason in plan.FitOrder
+            .Select(index => (decision: grp.Decisions[index], agent: plan.Agents[index].Name))
             .Where(pair => pair.decision.Outcome != PlacementOutcome.Lands)
             .GroupBy(pair => (pair.decision.Outcome, pair.decision.Reason))
         select $"{grp.Id} ({Nodes(grp.Nodes)}): {string.Join(", ", reason.Select(pair => pair.agent))}: {Cell(reason.First().decision)}: {reason.Key.Reason}";
