@@ -17,7 +17,7 @@ public class ExampleProjectTests
     }
 
     [Fact]
-    public void The_fluentd_example_renders_the_articles_DaemonSet_and_validates_clean()
+    public void The_fluentd_example_renders_the_articles_DaemonSet_and_validates_with_one_warning_for_its_missing_requests()
     {
         var (exit, stdout, stderr) = Run("render", "--project-dir", Example, "--stack", "example", "--stdout");
 
@@ -44,6 +44,10 @@ public class ExampleProjectTests
 
         var (validateExit, validateOut, validateErr) = Run("validate", "--project-dir", Example, "--stack", "example");
         Assert.True(validateExit == 0, validateErr);
-        Assert.Contains("stack example: 0 errors, 0 warnings", validateOut + validateErr, StringComparison.Ordinal);
+        // The article's DaemonSet sets no resources: validate passes and says what that costs (container-requests-unset).
+        Assert.Contains("stack example: 0 errors, 1 warning", validateOut + validateErr, StringComparison.Ordinal);
+        var (_, json, _) = Run("validate", "--project-dir", Example, "--stack", "example", "-o", "json");
+        Assert.Contains("\"rule\": \"container-requests-unset\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"path\": \"spec.template.spec.containers[0].resources.requests\"", json, StringComparison.Ordinal);
     }
 }

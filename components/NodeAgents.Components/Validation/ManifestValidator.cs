@@ -15,7 +15,7 @@ public static class ManifestValidator
     /// <summary>Every rule the validator applies, grouped by concern.</summary>
     public static IReadOnlyList<ValidationRule> Rules { get; } =
     [
-        .. MetadataRules.All, .. DaemonSetRules.All, .. PodRules.All, .. TolerationRules.All, .. AffinityRules.All, .. OsPinningRules.All,
+        .. MetadataRules.All, .. DaemonSetRules.All, .. PodRules.All, .. TolerationRules.All, .. AffinityRules.All, .. OsPinningRules.All, .. ResourceRequestRules.All,
         .. VolumeRules.All, .. ContainerRules.All, .. EnvRules.All, .. ConfigMapRules.All, .. ServiceRules.All, .. RbacRules.All,
         .. NamespaceRules.All, .. RolloutTrapRules.All, .. HostPortConflictRules.All,
         .. PodDnsRules.All, .. VolumeSourceRules.All, .. InitContainerRules.All, .. PodSecurityContextRules.All, .. VirtualNodeRules.All, .. HostProcessRules.All, .. PodOsRules.All,
@@ -93,6 +93,7 @@ public static class ManifestValidator
             TolerationRules.Check(pod, podPath, isDaemonSet: true, sink);
             AffinityRules.Check(pod, podPath, sink);
             OsPinningRules.Check(pod, podPath, sink);
+            ResourceRequestRules.Check(pod, podPath, sink);
             PodDnsRules.Check(pod, podPath, sink);
             VolumeSourceRules.Check(pod, podPath, sink);
             InitContainerRules.Check(pod, podPath, sink);

@@ -15,6 +15,7 @@ public class CustomWindowsAgentTests
               role: monitoring
               image: mcr.microsoft.com/windows/nanoserver:ltsc2022
               nodeSelector: {kubernetes.io/os: windows}
+              resources: {requests: {cpu: 50m, memory: 64Mi}}
               initContainers:
                 - {name: prepare, image: "mcr.microsoft.com/windows/nanoserver:ltsc2022", command: [cmd, /c, echo]}
               volumes:

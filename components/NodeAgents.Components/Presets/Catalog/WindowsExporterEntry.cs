@@ -18,7 +18,11 @@ public sealed record WindowsExporterOptions : AgentOptions;
 /// port <c>http</c> 9182 on the node, <c>nodeSelector kubernetes.io/os: windows</c>; <c>spec.os.name: windows</c> as
 /// kubernetes.io/docs/concepts/windows/user-guide asks of every Windows pod. Upstream runs <c>:latest</c>; the
 /// preset pins release 0.31.2. A HostProcess pod runs as a process on the host: Linux securityContext fields
-/// (capabilities, seccomp, read-only root filesystem) do not apply, so the containers carry none. Tolerates every taint,
+/// (capabilities, seccomp, read-only root filesystem) do not apply, so the containers carry none. Upstream's manifest and
+/// its Helm chart (prometheus-community/helm-charts <c>prometheus-windows-exporter</c>, <c>resources: {}</c>) set no
+/// resources; the preset's are this project's choice, the prod stack's: requests 50m cpu and 64Mi memory, limits 200m and
+/// 256Mi, so that <c>plan</c> counts the agent and the kubelet does not evict it first (override them once measured).
+/// Tolerates every taint,
 /// e.g. the AKS spot taint of the real Windows node in <c>../shared/data/nodes</c>.
 /// </summary>
 public static class WindowsExporterPreset
@@ -40,6 +44,7 @@ public static class WindowsExporterPreset
             Image = DefaultImage,
             Args = ["--config.file=%CONTAINER_SANDBOX_MOUNT_POINT%/config.yml"],
             Ports = [new V1ContainerPort { Name = "http", ContainerPort = Port, HostPort = Port, Protocol = "TCP" }],
+            Resources = PresetDefaults.Resources("50m", "64Mi", "200m", "256Mi"),
             SecurityContext = new V1SecurityContext(),
             PodSecurityContext = new V1PodSecurityContext { WindowsOptions = new V1WindowsSecurityContextOptions { HostProcess = true, RunAsUserName = "NT AUTHORITY\\system" } },
             HostNetwork = true,
