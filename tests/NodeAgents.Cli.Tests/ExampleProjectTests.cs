@@ -42,6 +42,22 @@ public class ExampleProjectTests
         Assert.True(container.SecurityContext.ReadOnlyRootFilesystem);
         Assert.False(pod.AutomountServiceAccountToken);
 
+        var folder = Path.Combine(Path.GetTempPath(), "seed-fluentd-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (outExit, outText, outErr) = Run("render", "--project-dir", Example, "--stack", "example", "--out", folder);
+            Assert.True(outExit == 0, outErr);
+            Assert.Contains("stack example: 1 agent, 3 objects → ", outText, StringComparison.Ordinal);
+            Assert.Equal(3, Directory.GetFiles(folder, "*.yaml").Length);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
         var (validateExit, validateOut, validateErr) = Run("validate", "--project-dir", Example, "--stack", "example");
         Assert.True(validateExit == 0, validateErr);
         // The article's DaemonSet sets no resources: validate passes and says what that costs (container-requests-unset).

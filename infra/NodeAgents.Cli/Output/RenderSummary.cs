@@ -28,7 +28,7 @@ internal static class RenderSummary
 
         var console = Terminal.Over(writer);
         Terminal.Write(console, table);
-        console.WriteLine($"stack {stack}: {manifests.Agents.Count} agents, {objectCount} objects → {destination}");
+        console.WriteLine($"stack {stack}: {PlanText.Count(manifests.Agents.Count, "agent")}, {PlanText.Count(objectCount, "object")} → {destination}");
         foreach (var secret in manifests.Agents.Select(agent => agent.Objects.Secret).OfType<V1Secret>())
         {
             var keys = secret.Metadata.Annotations[NodeAgentBuilder.SuppliedAtDeployAnnotation];
