@@ -171,7 +171,9 @@ public class CompositionTests
         Assert.Equal("/var/lib/kubelet/pod-resources", podResources.HostPath.Path);
         Assert.True(container.VolumeMounts.Single().ReadOnlyProperty);
         Assert.Equal("gpu", daemonSet.Metadata.Labels["app.kubernetes.io/component"]);
-        Assert.DoesNotContain(ManifestValidator.Validate(ManifestSet.Build([spec])), finding => finding.Severity == Severity.Error);
+        // deployment/examples/dcgm-exporter.yaml (4.6.1-4.8.4): requests 100m/128Mi, limits 200m/256Mi.
+        Assert.Equal(("100m", "128Mi", "200m", "256Mi"), (container.Resources.Requests["cpu"].ToString(), container.Resources.Requests["memory"].ToString(), container.Resources.Limits["cpu"].ToString(), container.Resources.Limits["memory"].ToString()));
+        Assert.Empty(ManifestValidator.Validate(ManifestSet.Build([spec])));
 
         // On the real inventories: the AKS GPU node (accelerator=nvidia, tainted sku=gpu:NoSchedule) and no other.
         var manifests = ManifestSet.Build([spec]);
@@ -204,6 +206,8 @@ public class CompositionTests
         Assert.Null(container.SecurityContext.ReadOnlyRootFilesystem);
         // Valid as a HostProcess pod (validateWindowsHostProcessPod): host network, every container inherits hostProcess.
         var findings = ManifestValidator.Validate(ManifestSet.Build([PresetCatalog.Find("windows-exporter")!.Build(new WindowsExporterOptions())]));
-        Assert.DoesNotContain(findings, finding => finding.Severity == Severity.Error);
+        Assert.Empty(findings);
+        // Upstream sets no resources; the preset's defaults (prod's values) keep it visible to plan and off container-requests-unset.
+        Assert.Equal(("50m", "64Mi", "200m", "256Mi"), (container.Resources.Requests["cpu"].ToString(), container.Resources.Requests["memory"].ToString(), container.Resources.Limits["cpu"].ToString(), container.Resources.Limits["memory"].ToString()));
     }
 }

@@ -20,6 +20,8 @@ public sealed record DcgmExporterOptions : AgentOptions;
 /// feature discovery (<c>nvidia.com/gpu.present=true</c>), AKS GPU node pools (<c>accelerator=nvidia</c>, as the real AKS
 /// GPU node in <c>../shared/data/nodes</c> carries it) or GKE GPU node pools (<c>cloud.google.com/gke-accelerator</c>),
 /// each ANDed with the guard; it tolerates every taint (GPU pools are usually tainted, e.g. AKS <c>sku=gpu:NoSchedule</c>).
+/// Resources as the later <c>deployment/examples/dcgm-exporter.yaml</c> (release 4.6.1-4.8.4) sets them: requests 100m
+/// cpu and 128Mi memory, limits 200m and 256Mi.
 /// </summary>
 public static class DcgmExporterPreset
 {
@@ -52,6 +54,7 @@ public static class DcgmExporterPreset
                 new V1EnvVar { Name = "DCGM_EXPORTER_KUBERNETES", Value = "true" },
             ],
             Ports = [new V1ContainerPort { Name = "metrics", ContainerPort = Port, Protocol = "TCP" }],
+            Resources = Resources("100m", "128Mi", "200m", "256Mi"),
             SecurityContext = security,
             HostPaths = [new HostPathMount("pod-gpu-resources", "/var/lib/kubelet/pod-resources", "/var/lib/kubelet/pod-resources")],
             NodeSelector = LinuxOnly(),
