@@ -6,10 +6,12 @@ namespace NodeAgents.Validation;
 /// Whether each long-running container of an agent (every container, and every sidecar: an init container with
 /// <c>restartPolicy: Always</c>) requests cpu and memory. A missing request counts as 0 for the scheduler's fit and for
 /// <c>plan</c> (k8s.io/component-helpers <c>resource.PodRequests</c>), so the agent's cost is invisible and a full node
-/// still takes it; and under node pressure the kubelet evicts first the pods whose usage exceeds their requests
-/// (kubernetes.io/docs/concepts/scheduling-eviction/node-pressure-eviction, "Pod selection for kubelet eviction"). A limit
-/// alone is enough: the API copies it into the missing request of each pod it creates (k8s.io/kubernetes
-/// <c>pkg/apis/core/v1/defaults.go</c> <c>SetDefaults_Pod</c>).
+/// still takes it; and under memory pressure the kubelet evicts first the pods whose memory usage exceeds their requests
+/// (kubernetes.io/docs/concepts/scheduling-eviction/node-pressure-eviction, "Pod selection for kubelet eviction"; cpu is
+/// not an eviction signal). A limit alone is enough: the API copies it into the missing request of each pod it creates
+/// (k8s.io/kubernetes <c>pkg/apis/core/v1/defaults.go</c> <c>SetDefaults_Pod</c>). A request of 0 counts as unset, as
+/// does a limit of 0 where no request is set: like QoS (k8s.io/kubernetes <c>pkg/apis/core/v1/helper/qos</c>), only
+/// amounts above zero count.
 /// </summary>
 internal static class ResourceRequestRules
 {
@@ -31,19 +33,47 @@ internal static class ResourceRequestRules
                 continue; // a run-to-completion init container: done before the agent runs
             }
 
-            var missing = Resources.Where(resource => !Has(container.Resources?.Requests, resource) && !Has(container.Resources?.Limits, resource)).ToList();
+            var missing = Resources.Where(resource => !Counts(container.Resources, resource)).ToList();
             if (missing.Count > 0)
             {
                 var what = string.Join(" or ", missing);
                 var counted = string.Join(" and ", missing);
+                var eviction = missing.Contains("memory")
+                    ? ", and under memory pressure the kubelet evicts first the pods using more memory than they request"
+                    : "";
                 sink.Add(Unset, path + ".resources.requests", null,
                     $"{(isInit ? "sidecar" : "container")} '{container.Name}' requests no {what} (nor sets a limit the API would copy into the request): " +
-                    $"the scheduler and plan count its {counted} as 0, so its cost is invisible and a full node still takes it, and under node pressure " +
-                    "the kubelet evicts first the pods using more than they request; set resources.requests");
+                    $"the scheduler and plan count its {counted} as 0, so its cost is invisible and a full node still takes it{eviction}; set resources.requests above 0");
             }
         }
     }
 
-    private static bool Has(IDictionary<string, ResourceQuantity>? quantities, string resource) =>
-        quantities is not null && quantities.ContainsKey(resource);
+    /// <summary>Whether the amount the scheduler counts for <paramref name="resource"/> is above zero: the request, else the limit the API copies into it.</summary>
+    private static bool Counts(V1ResourceRequirements? resources, string resource)
+    {
+        if (resources?.Requests is { } requests && requests.TryGetValue(resource, out var request))
+        {
+            return Positive(request);
+        }
+
+        return resources?.Limits is { } limits && limits.TryGetValue(resource, out var limit) && Positive(limit);
+    }
+
+    // A malformed quantity is its own error (ContainerRules); here it counts as set, so it is reported once.
+    private static bool Positive(ResourceQuantity? quantity)
+    {
+        if (quantity is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            return quantity.ToDecimal() > 0;
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            return true;
+        }
+    }
 }

@@ -38,4 +38,30 @@ public class ResourceRequestRuleTests
         Assert.Equal(("container-requests-unset", Severity.Warning, "spec.template.spec.containers[0].resources.requests"), (finding.Rule, finding.Severity, finding.Path));
         Assert.StartsWith("container 'fluent-bit' requests no memory (nor sets a limit the API would copy into the request): the scheduler and plan count its memory as 0", finding.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_zero_request_counts_as_unset_even_with_a_limit()
+    {
+        var objects = new ValidObjects();
+        objects.Container("fluent-bit").Resources = new V1ResourceRequirements { Requests = Quantities("0", "128Mi"), Limits = Quantities("200m", "256Mi") };
+
+        var finding = Assert.Single(ManifestValidator.Validate(objects.All));
+
+        Assert.Equal("container-requests-unset", finding.Rule);
+        Assert.StartsWith("container 'fluent-bit' requests no cpu (", finding.Message, StringComparison.Ordinal);
+        // cpu is not an eviction signal: the memory clause is left out.
+        Assert.EndsWith("a full node still takes it; set resources.requests above 0", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_zero_limit_without_a_request_counts_as_unset()
+    {
+        var objects = new ValidObjects();
+        objects.Container("fluent-bit").Resources = new V1ResourceRequirements { Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("100m") }, Limits = Quantities("200m", "0") };
+
+        var finding = Assert.Single(ManifestValidator.Validate(objects.All));
+
+        Assert.Contains("requests no memory", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("under memory pressure the kubelet evicts first the pods using more memory than they request", finding.Message, StringComparison.Ordinal);
+    }
 }
