@@ -6,8 +6,10 @@ namespace NodeAgents.Program;
 
 /// <summary>
 /// One generated value per <see cref="SecretSource.SharedFor"/> in the stack: the first agent in stack order that needs it
-/// generates it (its own <c>random:RandomPassword</c>, so adding a second agent does not rotate the first's key), and every
-/// later agent is handed that value through <see cref="NodeAgentArgs.SecretData"/>. E.g. prod's <c>fluent-bit</c> and
+/// generates it (its own <c>random:RandomPassword</c>, named after that agent), and every later agent is handed that value
+/// through <see cref="NodeAgentArgs.SecretData"/>. Stack order is role, then name, so adding an agent that sorts before
+/// the generating one, or disabling that one, moves the generation and rotates the key (the aggregator then needs the new
+/// one); adding one that sorts after does not. E.g. prod's <c>fluent-bit</c> and
 /// <c>fluent-bit-windows</c> both forward to <c>fluentd-aggregator.logging.svc:24224</c> with <c>sharedKey: generate</c>,
 /// and a Fluentd forward input checks one <c>shared_key</c>.
 /// </summary>

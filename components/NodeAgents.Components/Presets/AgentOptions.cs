@@ -25,7 +25,7 @@ public abstract record AgentOptions
     /// <summary>The container's imagePullPolicy. Default <c>IfNotPresent</c>.</summary>
     public string? ImagePullPolicy { get; init; }
 
-    /// <summary>Requests and limits (cpu, memory). Default: the preset's.</summary>
+    /// <summary>Requests and limits (cpu, memory). Default: the preset's. When set, it replaces the preset's whole block (requests and limits), not one quantity.</summary>
     public V1ResourceRequirements? Resources { get; init; }
 
     /// <summary>Extra environment variables, added after the preset's.</summary>
