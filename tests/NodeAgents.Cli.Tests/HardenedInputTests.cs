@@ -139,8 +139,35 @@ public class HardenedInputTests
         var (exit, stdout, _) = project.Run("render", "--stack", "prod");
 
         Assert.Equal(0, exit);
-        Assert.Contains("note: Secret node-agents/fluent-bit-secrets is written without data: key(s) shared-key are supplied at deploy time", stdout);
+        Assert.Contains("note: Secret node-agents/fluent-bit-secrets is written without data: key shared-key is supplied at deploy time", stdout);
         Assert.Contains("kubectl -n node-agents create secret generic fluent-bit-secrets --from-literal=shared-key=", stdout);
+        // prod's two forwarders send one generated key: the note says so for each of their Secrets.
+        foreach (var secret in new[] { "fluent-bit-secrets", "fluent-bit-windows-secrets" })
+        {
+            var note = Assert.Single(stdout.Split('\n'), line => line.StartsWith($"note: Secret node-agents/{secret} ", StringComparison.Ordinal));
+            Assert.EndsWith("; shared-key must hold the same value in every agent's Secret for forward fluentd-aggregator.logging.svc:24224, as the receiving end checks one", note.TrimEnd('\r'), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Render_names_an_out_folder_outside_the_working_directory_by_its_full_path()
+    {
+        using var project = new TempProject();
+        var outside = Path.Combine(Path.GetTempPath(), "nodeagents-out-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (exit, stdout, _) = project.Run("render", "--stack", "dev", "--out", outside);
+
+            Assert.Equal(0, exit);
+            Assert.Contains($" objects → {outside}", stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(outside))
+            {
+                Directory.Delete(outside, recursive: true);
+            }
+        }
     }
 
     [Fact]

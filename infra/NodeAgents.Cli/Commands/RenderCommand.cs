@@ -144,7 +144,14 @@ internal static class RenderCommand
             return ExitCodes.BadInput;
         }
 
-        RenderSummary.Write(manifests, stack, objects.Count, Path.GetRelativePath(Directory.GetCurrentDirectory(), folder), stdout);
+        RenderSummary.Write(manifests, stack, objects.Count, Shown(folder), stdout);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The folder as the user would type it: relative to the working directory when inside it, else absolute.</summary>
+    private static string Shown(string folder)
+    {
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), folder);
+        return Path.IsPathRooted(relative) || relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? folder : relative;
     }
 }

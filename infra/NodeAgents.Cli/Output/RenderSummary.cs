@@ -29,12 +29,22 @@ internal static class RenderSummary
         var console = Terminal.Over(writer);
         Terminal.Write(console, table);
         console.WriteLine($"stack {stack}: {PlanText.Count(manifests.Agents.Count, "agent")}, {PlanText.Count(objectCount, "object")} → {destination}");
-        foreach (var secret in manifests.Agents.Select(agent => agent.Objects.Secret).OfType<V1Secret>())
+        foreach (var (spec, objects) in manifests.Agents)
         {
-            var keys = secret.Metadata.Annotations[NodeAgentBuilder.SuppliedAtDeployAnnotation];
+            if (objects.Secret is not { } secret)
+            {
+                continue;
+            }
+
+            var keys = secret.Metadata.Annotations[NodeAgentBuilder.SuppliedAtDeployAnnotation].Split(',');
+            var literals = string.Join(" ", keys.Select(key => $"--from-literal={key}=…"));
+            var shared = spec.SecretEnv.Where(env => env.Source.SharedFor is not null)
+                .Select(env => $"; {env.Key} must hold the same value in every agent's Secret for {env.Source.SharedFor}, as the receiving end checks one")
+                .Distinct(StringComparer.Ordinal);
             writer.WriteLine(
-                $"note: Secret {secret.Metadata.NamespaceProperty}/{secret.Metadata.Name} is written without data: key(s) {keys} are supplied at deploy time " +
-                $"by Pulumi; before a plain kubectl apply, create it yourself: kubectl -n {secret.Metadata.NamespaceProperty} create secret generic {secret.Metadata.Name} --from-literal={keys.Split(',')[0]}=…");
+                $"note: Secret {secret.Metadata.NamespaceProperty}/{secret.Metadata.Name} is written without data: {(keys.Length == 1 ? "key" : "keys")} {string.Join(", ", keys)} " +
+                $"{(keys.Length == 1 ? "is" : "are")} supplied at deploy time by Pulumi; before a plain kubectl apply, create it yourself: " +
+                $"kubectl -n {secret.Metadata.NamespaceProperty} create secret generic {secret.Metadata.Name} {literals}{string.Concat(shared)}");
         }
     }
 
