@@ -185,7 +185,7 @@ internal static class ContainerRules
         (!name.Contains('/', StringComparison.Ordinal) || name.StartsWith("kubernetes.io/", StringComparison.Ordinal) || name.Contains(".kubernetes.io/", StringComparison.Ordinal));
 
     /// <summary>The quantity's value, or null when it does not fit a decimal (reported by the range rule instead).</summary>
-    private static decimal? Amount(ResourceQuantity quantity)
+    internal static decimal? Amount(ResourceQuantity quantity)
     {
         try
         {

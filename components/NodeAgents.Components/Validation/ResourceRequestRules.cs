@@ -42,38 +42,21 @@ internal static class ResourceRequestRules
                     ? ", and under memory pressure the kubelet evicts first the pods using more memory than they request"
                     : "";
                 sink.Add(Unset, path + ".resources.requests", null,
-                    $"{(isInit ? "sidecar" : "container")} '{container.Name}' requests no {what} (nor sets a limit the API would copy into the request): " +
+                    $"{(isInit ? "sidecar" : "container")} '{container.Name}' requests no {what} (no request above 0, nor a limit above 0 the API would copy into a missing request): " +
                     $"the scheduler and plan count its {counted} as 0, so its cost is invisible and a full node still takes it{eviction}; set resources.requests above 0");
             }
         }
     }
 
-    /// <summary>Whether the amount the scheduler counts for <paramref name="resource"/> is above zero: the request, else the limit the API copies into it.</summary>
+    /// <summary>
+    /// Whether the amount the scheduler counts for <paramref name="resource"/> is above zero: the request, else the limit the
+    /// API copies into it. A quantity too large for a decimal is the range rule's error and counts as set here.
+    /// </summary>
     private static bool Counts(V1ResourceRequirements? resources, string resource)
     {
-        if (resources?.Requests is { } requests && requests.TryGetValue(resource, out var request))
-        {
-            return Positive(request);
-        }
-
-        return resources?.Limits is { } limits && limits.TryGetValue(resource, out var limit) && Positive(limit);
-    }
-
-    // A malformed quantity is its own error (ContainerRules); here it counts as set, so it is reported once.
-    private static bool Positive(ResourceQuantity? quantity)
-    {
-        if (quantity is null)
-        {
-            return false;
-        }
-
-        try
-        {
-            return quantity.ToDecimal() > 0;
-        }
-        catch (Exception e) when (e is FormatException or OverflowException)
-        {
-            return true;
-        }
+        var quantity = resources?.Requests is { } requests && requests.TryGetValue(resource, out var request) ? request
+            : resources?.Limits is { } limits && limits.TryGetValue(resource, out var limit) ? limit
+            : null;
+        return quantity is not null && ContainerRules.Amount(quantity) is null or > 0;
     }
 }

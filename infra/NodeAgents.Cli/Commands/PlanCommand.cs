@@ -170,7 +170,7 @@ internal static class PlanCommand
 
         if (html is not null && format == "table")
         {
-            stdout.WriteLine($"matrix → {Path.GetRelativePath(Directory.GetCurrentDirectory(), html.FullName)}");
+            stdout.WriteLine($"matrix → {DisplayPath.Of(html.FullName)}");
         }
 
         return plan.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;

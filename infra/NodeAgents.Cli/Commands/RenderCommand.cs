@@ -144,14 +144,7 @@ internal static class RenderCommand
             return ExitCodes.BadInput;
         }
 
-        RenderSummary.Write(manifests, stack, objects.Count, Shown(folder), stdout);
+        RenderSummary.Write(manifests, stack, objects.Count, DisplayPath.Of(folder), stdout);
         return ExitCodes.Ok;
-    }
-
-    /// <summary>The folder as the user would type it: relative to the working directory when inside it, else absolute.</summary>
-    private static string Shown(string folder)
-    {
-        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), folder);
-        return Path.IsPathRooted(relative) || relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? folder : relative;
     }
 }

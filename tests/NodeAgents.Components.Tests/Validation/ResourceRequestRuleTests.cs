@@ -36,7 +36,7 @@ public class ResourceRequestRuleTests
         var finding = Assert.Single(ManifestValidator.Validate(objects.All));
 
         Assert.Equal(("container-requests-unset", Severity.Warning, "spec.template.spec.containers[0].resources.requests"), (finding.Rule, finding.Severity, finding.Path));
-        Assert.StartsWith("container 'fluent-bit' requests no memory (nor sets a limit the API would copy into the request): the scheduler and plan count its memory as 0", finding.Message, StringComparison.Ordinal);
+        Assert.StartsWith("container 'fluent-bit' requests no memory (no request above 0, nor a limit above 0 the API would copy into a missing request): the scheduler and plan count its memory as 0", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public class ResourceRequestRuleTests
         var finding = Assert.Single(ManifestValidator.Validate(objects.All));
 
         Assert.Equal("container-requests-unset", finding.Rule);
-        Assert.StartsWith("container 'fluent-bit' requests no cpu (", finding.Message, StringComparison.Ordinal);
+        Assert.StartsWith("container 'fluent-bit' requests no cpu (no request above 0, ", finding.Message, StringComparison.Ordinal);
         // cpu is not an eviction signal: the memory clause is left out.
         Assert.EndsWith("a full node still takes it; set resources.requests above 0", finding.Message, StringComparison.Ordinal);
     }
